@@ -1,0 +1,125 @@
+"""Checks of a Markdown source file as a whole: Unicode normal form and YAML front matter.
+
+Stock MkDocs treats front matter that is not valid YAML as ordinary text and renders it as part of the
+page without a word; these checks turn that, and text that is not in Unicode NFC, into a `Problem`
+that names the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+# The same opening and closing fences that MkDocs (mkdocs.utils.meta) accepts.
+_FENCE = re.compile(r"^-{3}[ \t]*$")
+_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+
+
+def check_nfc(path: str, text: str) -> list[Problem]:
+    """One problem for each line that is not in Unicode NFC (text pasted from Word or a PDF often is not)."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        column, sample = _first_non_nfc(line)
+        problems.append(
+            Problem(
+                path,
+                number,
+                f"cột {column}: chữ «{sample}» không ở dạng Unicode dựng sẵn (NFC), thường do dán từ Word hoặc PDF",
+                "chạy `bash scripts/check.sh --fix` để chuẩn hoá tệp, hoặc gõ lại chữ đó bằng bộ gõ Unicode dựng sẵn",
+            )
+        )
+    return problems
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """Return (front matter source, line number of the first line after it); (None, 1) if there is none."""
+    lines = text.splitlines()
+    if not lines or not _FENCE.match(lines[0]):
+        return None, 1
+    for index in range(1, len(lines)):
+        if _CLOSE.match(lines[index]):
+            return "\n".join(lines[1:index]) + "\n", index + 2
+    return "\n".join(lines[1:]) + "\n", len(lines) + 1
+
+
+def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse the YAML front matter; return its mapping and the problems found (empty mapping if none)."""
+    lines = text.splitlines()
+    if not lines or not _FENCE.match(lines[0]):
+        return {}, []
+    if not any(_CLOSE.match(line) for line in lines[1:]):
+        return {}, [
+            Problem(
+                path,
+                1,
+                "phần thông tin đầu trang (front matter) mở bằng '---' nhưng không có dòng '---' đóng lại",
+                "thêm một dòng chỉ gồm '---' ngay sau dòng thông tin cuối cùng",
+            )
+        ]
+    source, _ = split_front_matter(text)
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = 2 + (mark.line if mark else 0)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return {}, [
+            Problem(
+                path,
+                line,
+                f"front matter không phải YAML hợp lệ ({reason})",
+                "mỗi dòng có dạng `khoá: giá trị`; đặt giá trị có dấu ':' hoặc bắt đầu bằng ký tự đặc biệt "
+                'trong ngoặc kép, ví dụ `title: "Bài 1: ..."`; thụt lề bằng dấu cách, không dùng Tab',
+            )
+        ]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [
+            Problem(
+                path,
+                2,
+                "front matter phải là danh sách các cặp `khoá: giá trị`",
+                "viết mỗi thông tin trên một dòng dạng `khoá: giá trị`, ví dụ `title: Tên trang`",
+            )
+        ]
+    return data, []
+
+
+def check_source(path: str, data: bytes) -> list[Problem]:
+    """All whole-file checks of one Markdown source (its raw bytes), in line order."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [
+            Problem(
+                path,
+                line,
+                "tệp không được lưu ở mã UTF-8 (có thể là mã TCVN3/VNI hoặc Windows-1258)",
+                "mở tệp bằng trình soạn thảo, chọn lưu với mã (encoding) UTF-8",
+            )
+        ]
+    _, problems = check_front_matter(path, text)
+    return sorted(check_nfc(path, text) + problems)
+
+
+def _first_non_nfc(line: str) -> tuple[int, str]:
+    """Column (from 1) and the visible letter of the first spot where the line differs from its NFC form."""
+    for index, char in enumerate(line):
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", line[index : index + 2]):
+            start = index
+            while start > 0 and unicodedata.combining(line[start]):
+                start -= 1
+            end = index + 1
+            while end < len(line) and unicodedata.combining(line[end]):
+                end += 1
+            return start + 1, unicodedata.normalize("NFC", line[start:end])
+    return 1, line[:1]

@@ -1,0 +1,71 @@
+# Shared setup steps for scripts/build.sh, scripts/test.sh and scripts/check.sh.
+# Every step checks first and installs only what is missing, so running a script twice is cheap.
+# shellcheck shell=bash
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+export NO_MKDOCS_2_WARNING=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+export DEBIAN_FRONTEND=noninteractive
+
+# Some machines' pip configuration names index folders that do not exist; pip warns once per package.
+quiet_pip() { grep -v "is ignored: it is neither a file nor a directory" || true; }
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Debian packages: Pango for WeasyPrint, Noto fonts for the PDF (full Vietnamese coverage),
+# python3-venv where Debian's Python lacks venv; for tests also poppler (pdftotext/pdftoppm) and Chromium.
+APT_BUILD=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fontconfig)
+APT_TEST=(poppler-utils chromium)
+
+apt_missing() {
+    local p missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    echo "${missing[@]:-}"
+}
+
+ensure_apt() {
+    local missing
+    missing="$(apt_missing "$@")"
+    [ -z "${missing// /}" ] && return 0
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null; then sudo="sudo"; else
+            echo "Cần cài các gói Debian: $missing (chạy với quyền root hoặc cài sudo)." >&2; exit 1
+        fi
+    fi
+    say "apt-get install $missing"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+ensure_venv() {
+    if [ ! -x "$PY" ]; then
+        say "python3 -m venv .venv"
+        if ! python3 -m venv "$VENV" 2>/dev/null; then
+            rm -rf "$VENV"
+            ensure_apt python3-venv
+            python3 -m venv "$VENV"
+        fi
+    fi
+}
+
+# Installs the pinned dependencies of pyproject.toml (plus the given extras) under the lock file.
+ensure_python_deps() {
+    local extras="${1:-}" stamp
+    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock"; echo "$extras") | sha256sum | cut -c1-16)"
+    [ -f "$stamp" ] && return 0
+    say "pip install (pyproject.toml${extras:+ [$extras]}, requirements.lock)"
+    mapfile -t reqs < <("$PY" "$ROOT/scripts/requirements.py" $extras)
+    "$PY" -m pip install -q -c "$ROOT/requirements.lock" "${reqs[@]}" 2> >(quiet_pip >&2)
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+}
+
+setup_build() { ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; }
+setup_test()  { ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; }
