@@ -10,6 +10,4 @@ from handbook.pdf_state import CURRENT
 
 
 def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
-    return pdf.prepare_document(
-        soup, language=CURRENT["language"], title=CURRENT["title"], author=CURRENT["author"]
-    )
+    return pdf.prepare_document(soup, **CURRENT)

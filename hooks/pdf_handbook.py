@@ -4,7 +4,7 @@
   builds it. HANDBOOK_PDF=0 or 1 in the environment overrides both.
 - Each language's PDF holds only the pages written in that language: static-i18n puts untranslated
   Vietnamese pages into the English navigation as fallbacks, and mkdocs-with-pdf would print them.
-- The table of contents title and the cover come from the language's `extra.pdf` strings in mkdocs.yml.
+- The cover and the table of contents take the language's site_name and `extra.pdf` strings (mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -63,10 +63,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"Thiếu phông chữ cho sổ tay PDF: {', '.join(missing)}. Cách sửa: chạy `bash scripts/build.sh` "
             "(tự cài gói Debian fonts-noto-core), hoặc dựng không kèm PDF với HANDBOOK_PDF=0."
         )
-    strings = config.extra["pdf"]
-    with_pdf.config["toc_title"] = strings["toc_title"]
-    with_pdf.config["cover_title"] = config.site_name
-    CURRENT.update(language=_language(config), title=config.site_name, author=config.site_author or "")
     return config
 
 
@@ -91,6 +87,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # static-i18n applies a language's settings (site_name, extra) after every on_config of ours has run,
+    # so what the PDF needs of them is read here, just before mkdocs-with-pdf renders that language.
+    CURRENT.update(
+        language=_language(config),
+        title=config.site_name,
+        author=config.site_author or "",
+        toc_title=config.extra["pdf"]["toc_title"],
+    )
     # Runs before static-i18n triggers mkdocs-with-pdf for this language: a page without the
     # 'pdf-article' that with-pdf attached to it is left out of the handbook and its contents page.
     for page in _fallback_pages:

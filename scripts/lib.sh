@@ -63,7 +63,6 @@ ensure_python_deps() {
     say "pip install (pyproject.toml${extras:+ [$extras]}, requirements.lock)"
     mapfile -t reqs < <("$PY" "$ROOT/scripts/requirements.py" $extras)
     "$PY" -m pip install -q -c "$ROOT/requirements.lock" "${reqs[@]}" 2> >(quiet_pip >&2)
-    rm -f "$VENV"/.installed-*
     touch "$stamp"
 }
 

@@ -23,8 +23,10 @@ def is_own_language(page_language: str | None, build_language: str | None) -> bo
     return build_language is None or page_language in (None, build_language)
 
 
-def prepare_document(soup: BeautifulSoup, *, language: str, title: str, author: str) -> BeautifulSoup:
-    """Set the document language and metadata, and drop the web page's stylesheets and scripts.
+def prepare_document(
+    soup: BeautifulSoup, *, language: str, title: str, author: str, toc_title: str
+) -> BeautifulSoup:
+    """Set the document language, metadata and contents title; drop the web page's stylesheets and scripts.
 
     Only the <style> elements that mkdocs-with-pdf adds (its print rules and overrides/pdf/styles.scss)
     are kept, so the PDF's look is defined in one place and WeasyPrint fetches nothing from the site.
@@ -45,6 +47,9 @@ def prepare_document(soup: BeautifulSoup, *, language: str, title: str, author: 
     if head.title is None:
         head.append(soup.new_tag("title"))
     head.title.string = title
+    toc_heading = soup.select_one("article#doc-toc > h1")
+    if toc_heading is not None:
+        toc_heading.string = toc_title
     for name, content in (("author", author), ("generator", "MkDocs, mkdocs-with-pdf, WeasyPrint")):
         meta = soup.new_tag("meta", attrs={"name": name, "content": content})
         head.append(meta)

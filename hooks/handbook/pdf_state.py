@@ -3,4 +3,4 @@
 mkdocs-with-pdf calls its event hook without the MkDocs config, so the two share this one dictionary.
 """
 
-CURRENT: dict = {"language": "vi", "title": "", "author": ""}
+CURRENT: dict = {"language": "vi", "title": "", "author": "", "toc_title": ""}

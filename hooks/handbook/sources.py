@@ -67,8 +67,7 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = 2 + (mark.line if mark else 0)
+        line = 2 + _error_line(error, source.count("\n"))
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         return {}, [
             Problem(
@@ -109,6 +108,21 @@ def check_source(path: str, data: bytes) -> list[Problem]:
         ]
     _, problems = check_front_matter(path, text)
     return sorted(check_nfc(path, text) + problems)
+
+
+def _error_line(error: yaml.YAMLError, source_lines: int) -> int:
+    """0-based line of a YAML error in the front matter source.
+
+    An unclosed bracket or quote is found only at the end of the source; the line where it was opened
+    (the error's context) is where the editor has to look.
+    """
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    if problem is not None and problem.line >= source_lines and context is not None:
+        return context.line
+    if problem is not None:
+        return problem.line
+    return context.line if context is not None else 0
 
 
 def _first_non_nfc(line: str) -> tuple[int, str]:

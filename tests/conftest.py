@@ -1,0 +1,82 @@
+"""Shared fixtures: the real site built once with --strict, and small fixture sites built in tmp_path.
+
+Builds run `mkdocs` in a subprocess, as an editor or CI would, so that plugin state (static-i18n and
+mkdocs-with-pdf keep some between builds) never leaks from one build into another.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the domain package `handbook`, as MkDocs makes it importable
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def run_mkdocs(project: Path, site: Path, *, pdf: bool) -> Build:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The repository itself, built with --strict and both PDF handbooks."""
+    build = run_mkdocs(ROOT, tmp_path_factory.mktemp("real") / "site", pdf=True)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """Build a small site made of the real configuration, hooks and templates plus the given pages.
+
+    `pages` maps a path under docs/ to its text (str) or raw bytes; the nav lists the Markdown pages.
+    """
+
+    def build(pages: dict[str, str | bytes], *, pdf: bool = False, nav: list | None = None) -> Build:
+        project = tmp_path / "project"
+        shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "overrides", project / "overrides")
+        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        config = config[: config.index("\nnav:")] + "\n"
+        if nav is not None:
+            import yaml
+
+            config += yaml.safe_dump({"nav": nav}, allow_unicode=True)
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        for path, content in pages.items():
+            target = project / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return run_mkdocs(project, tmp_path / "site", pdf=pdf)
+
+    return build

@@ -1,0 +1,197 @@
+"""The repository's own site, built with --strict: both languages, the switcher, both PDF handbooks,
+and no request to any other host."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
+SITE_URL = "http://handbook.test/"  # a stand-in origin to resolve relative links against
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content_pages(site: Path, language: str) -> dict[str, Path]:
+    """Built content pages of one language, keyed by their path inside that language's root."""
+    root = site / "en" if language == "en" else site
+    pages = {}
+    for html in root.rglob("index.html"):
+        relative = html.relative_to(root).as_posix()
+        if language == "vi" and relative.startswith("en/"):
+            continue
+        pages[relative] = html
+    return pages
+
+
+def url_of(site: Path, html: Path) -> str:
+    return urljoin(SITE_URL, html.relative_to(site).as_posix().removesuffix("index.html"))
+
+
+# ---------------------------------------------------------------- pages and languages
+
+
+def test_both_languages_have_the_same_pages_with_the_right_lang(real_site):
+    vi = content_pages(real_site.site, "vi")
+    en = content_pages(real_site.site, "en")
+    assert {"index.html", "huong-dan/chuong-trinh/index.html", "bai-hoc/index.html"} <= set(vi)
+    assert set(vi) == set(en)
+    for path in vi:
+        assert soup_of(vi[path]).html["lang"] == "vi", path
+        assert soup_of(en[path]).html["lang"] == "en", path
+
+
+def test_pages_are_in_their_own_language(real_site):
+    vi = soup_of(real_site.site / "huong-dan/chuong-trinh/index.html").find("article").get_text()
+    en = soup_of(real_site.site / "en/huong-dan/chuong-trinh/index.html").find("article").get_text()
+    assert "Đối tượng" in vi and "Giấy chứng nhận" in vi
+    assert "Certificate" in en and "Đối tượng" not in en
+
+
+@pytest.mark.parametrize("page", ["", "huong-dan/chuong-trinh/", "van-ban/"])
+def test_language_switcher_stays_on_the_same_page(real_site, page):
+    for here, there, other in (("", "en/", "en"), ("en/", "", "vi")):
+        html = real_site.site / here / page / "index.html"
+        links = soup_of(html).select(f"a.md-select__link[hreflang='{other}']")
+        assert len(links) == 1, html
+        target = urljoin(url_of(real_site.site, html), links[0]["href"])
+        assert target == urljoin(SITE_URL, there + page), (html, links[0]["href"])
+
+
+def test_every_page_links_its_own_languages_pdf(real_site):
+    for language, prefix in (("vi", ""), ("en", "en/")):
+        for path, html in content_pages(real_site.site, language).items():
+            links = soup_of(html).select("a.handbook-pdf-link")
+            assert links, f"{language} {path}: no PDF link"
+            for link in links:
+                target = urljoin(url_of(real_site.site, html), link["href"])
+                assert target == urljoin(SITE_URL, prefix + PDF), (path, link["href"])
+    home = soup_of(real_site.site / "index.html")
+    assert home.select_one(".handbook-hero a.handbook-pdf-link").get_text(strip=True) == "Tải sổ tay PDF"
+
+
+# ---------------------------------------------------------------- no other host
+
+RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "data", "poster", "action", "formaction"}
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", re.I)
+
+
+def test_no_built_file_references_another_host(real_site):
+    found = []
+    for html in real_site.site.rglob("*.html"):
+        soup = soup_of(html)
+        for element in soup.find_all(True):
+            for attribute in RESOURCE_ATTRIBUTES & set(element.attrs):
+                for value in str(element[attribute]).replace(",", " ").split():
+                    if EXTERNAL.match(value):
+                        found.append(f"{html.relative_to(real_site.site)}: <{element.name} {attribute}={value}>")
+            for match in CSS_URL.finditer(element.get("style", "")):
+                found.append(f"{html.relative_to(real_site.site)}: style {match.group(0)}")
+        for style in soup.find_all("style"):
+            found += [f"{html}: {m.group(0)}" for m in CSS_URL.finditer(style.get_text()) if EXTERNAL.match(m.group(1) or m.group(2))]
+    for css in real_site.site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for match in CSS_URL.finditer(text):
+            target = match.group(1) or match.group(2)
+            if EXTERNAL.match(target):
+                found.append(f"{css.relative_to(real_site.site)}: {target}")
+    assert found == []
+
+
+def test_fonts_are_self_hosted_with_vietnamese_subset(real_site):
+    css = (real_site.site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
+    for name in re.findall(r'url\("\.\./fonts/([^"]+)"\)', css):
+        assert (real_site.site / "assets/fonts" / name).stat().st_size > 1000, name
+    assert "noto-sans-vietnamese-400-normal.woff2" in css and "U+1EA0-1EF9" in css
+    assert not list(real_site.site.rglob("*fonts.googleapis*"))
+
+
+# ---------------------------------------------------------------- the PDF handbooks
+
+
+def pdf_text(reader: PdfReader) -> list[str]:
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+@pytest.fixture(scope="module")
+def handbooks(real_site):
+    return {
+        "vi": PdfReader(real_site.site / PDF),
+        "en": PdfReader(real_site.site / "en" / PDF),
+    }
+
+
+def test_each_language_has_its_own_pdf(handbooks):
+    vi, en = ("\n".join(pdf_text(handbooks[lang])) for lang in ("vi", "en"))
+    assert "Chương trình dành cho ai" in vi and "Who the programme is for" not in vi
+    assert "Who the programme is for" in en and "Chương trình dành cho ai" not in en
+    assert "Party work training" in en
+
+
+def test_pdf_cover_has_title_context_and_year(handbooks):
+    cover = pdf_text(handbooks["vi"])[0]
+    assert "Bồi dưỡng công tác đảng cho" in cover and "cấp uỷ viên cơ" in cover
+    assert "Ban Tuyên giáo Trung ương" in cover
+    assert "2026" in cover
+    for reader in handbooks.values():
+        assert "None" not in "\n".join(pdf_text(reader))
+
+
+def test_pdf_has_outline_and_table_of_contents_with_page_numbers(handbooks):
+    reader = handbooks["vi"]
+    titles = outline_titles(reader.outline)
+    assert "Mục lục" in titles and "Văn bản cần đọc" in titles and "6. Thời gian" in titles
+    toc = pdf_text(reader)[1]
+    assert "Mục lục" in toc
+    # Each entry ends in the number of the page where its heading stands.
+    entry = re.search(r"Văn bản cần đọc\s*\.*\s*(\d+)", toc)
+    assert entry, toc
+    page = int(entry.group(1))
+    assert "Văn bản cần đọc" in pdf_text(reader)[page - 1]
+    assert outline_titles(handbooks["en"].outline)[:2] == ["Contents", "Party work training for cell secretaries and grassroots committee members"]
+
+
+def test_pdf_pages_are_numbered(handbooks):
+    for reader in handbooks.values():
+        texts = pdf_text(reader)
+        for number in range(2, len(texts) + 1):
+            last_line = texts[number - 1].strip().splitlines()[-1].strip()
+            assert last_line == str(number), (number, texts[number - 1][-200:])
+
+
+def test_pdf_text_is_correct_nfc_vietnamese_in_embedded_noto_fonts(handbooks):
+    reader = handbooks["vi"]
+    text = "\n".join(pdf_text(reader))
+    assert unicodedata.is_normalized("NFC", text)
+    for word in ("Trưởng", "cấp uỷ", "Đảng", "bồi dưỡng", "khoá", "giấy chứng nhận"):
+        assert word in text, word
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts <= {"Noto-Serif", "Noto-Serif-Bold", "Noto-Serif-Italic", "Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Italic", "DejaVu-Sans-Mono"}, fonts
+    assert "Noto-Serif" in fonts
+
+
+def test_pdf_metadata_is_per_language(handbooks):
+    assert handbooks["vi"].metadata.title == "Bồi dưỡng công tác đảng cho bí thư chi bộ và cấp uỷ viên cơ sở"
+    assert handbooks["en"].metadata.title.startswith("Party work training")
