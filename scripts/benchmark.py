@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -24,6 +27,43 @@ def build(site: Path, pdf: bool) -> float:
     return time.perf_counter() - start
 
 
+def serve_reload_seconds(project: Path, runs: int) -> list[float]:
+    """Seconds from saving a page to `mkdocs serve` serving the change (a copy of the project is edited)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url, page, seconds = f"http://127.0.0.1:{port}/", project / "docs" / "index.md", []
+    try:
+        _wait_for(url, lambda body: True, timeout=60)
+        for run in range(runs):
+            marker = f"Dòng đo thời gian {run}."
+            page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            start = time.perf_counter()
+            _wait_for(url, lambda body: marker in body, timeout=30)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return seconds
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if ready(urllib.request.urlopen(url, timeout=5).read().decode("utf-8")):
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with tempfile.TemporaryDirectory() as tmp:
@@ -37,6 +77,10 @@ def main() -> None:
         for language, prefix in (("vi", ""), ("en", "en/")):
             path = site / prefix / PDF
             print(f"PDF {language}: {len(PdfReader(path).pages)} pages, {path.stat().st_size / 1024:.0f} KiB")
+        project = Path(tmp) / "project"
+        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-*"))
+        reloads = serve_reload_seconds(project, runs)
+        print(f"serve: saved edit visible after median {statistics.median(reloads):.2f} s of {runs}")
         html = list(site.rglob("*.html"))
         print(f"site: {len(html)} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
 
