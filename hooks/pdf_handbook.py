@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file, so the domain package imports here;
 # tests/conftest.py puts it there for pytest.
+from build_language import current_language, language_prefix
 from handbook import pdf
 from handbook.pdf_state import CURRENT
 
@@ -76,12 +77,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     # Each language links its own handbook: site/pdf/… for the default language, site/en/pdf/… for English.
-    env.globals["handbook_pdf_path"] = _language_prefix(config) + config.extra["handbook"]["pdf_path"]
+    env.globals["handbook_pdf_path"] = language_prefix(config) + config.extra["handbook"]["pdf_path"]
     return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if not pdf.is_own_language(getattr(page.file, "locale", None), _language(config)):
+    if not pdf.is_own_language(getattr(page.file, "locale", None), current_language(config)):
         _fallback_pages.append(page)
     return output
 
@@ -90,7 +91,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # static-i18n applies a language's settings (site_name, extra) after every on_config of ours has run,
     # so what the PDF needs of them is read here, just before mkdocs-with-pdf renders that language.
     CURRENT.update(
-        language=_language(config),
+        language=current_language(config),
         title=config.site_name,
         author=config.site_author or "",
         toc_title=config.extra["pdf"]["toc_title"],
@@ -100,22 +101,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for page in _fallback_pages:
         if hasattr(page, "pdf-article"):
             delattr(page, "pdf-article")
-            log.info(f"PDF ({_language(config)}): bỏ trang chưa dịch {page.file.src_uri}")
+            log.info(f"PDF ({current_language(config)}): bỏ trang chưa dịch {page.file.src_uri}")
     _fallback_pages.clear()
 
 
 def _pdf_enabled() -> bool:
     # mkdocs-with-pdf reads the same variable: default it here for builds not started by the CLI (tests).
     return os.environ.setdefault(ENV, "1") == "1"
-
-
-def _language_prefix(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language == i18n.default_language:
-        return ""
-    return f"{i18n.current_language}/"
-
-
-def _language(config: MkDocsConfig) -> str | None:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else config.theme.get("language")

@@ -65,6 +65,8 @@ def fixture_site(tmp_path):
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = config[: config.index("\nnav:")] + "\n"
+        # A fixture site has no local topics unless it brings them.
+        config = config.replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: []")
         if nav is not None:
             import yaml
 
@@ -77,6 +79,22 @@ def fixture_site(tmp_path):
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8")
+        return run_mkdocs(project, tmp_path / "site", pdf=pdf)
+
+    return build
+
+
+@pytest.fixture
+def repo_copy(tmp_path):
+    """Build a copy of the whole repository, after `change(project_path)` has edited the copy."""
+
+    def build(change=None, *, pdf: bool = False) -> Build:
+        project = tmp_path / "repo"
+        for name in ("docs", "hooks", "overrides"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        if change is not None:
+            change(project)
         return run_mkdocs(project, tmp_path / "site", pdf=pdf)
 
     return build

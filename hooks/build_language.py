@@ -1,0 +1,55 @@
+"""What the hooks need to know of static-i18n's per-language builds (a helper module, not a hook itself).
+
+static-i18n runs one MkDocs build per language over the same configuration; these functions say which
+language is being built and which source files belong to it. Without static-i18n (a plain site), there
+is one language and every file belongs to it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from handbook.languages import language_of
+
+
+def current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else (config.theme.get("language") or "vi")
+
+
+def default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.default_language if i18n else current_language(config)
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [lang.locale for lang in i18n.config.languages] if i18n else [current_language(config)]
+
+
+def language_prefix(config: MkDocsConfig) -> str:
+    """'' for the default language (built at the site root), 'en/' for English."""
+    language = current_language(config)
+    return "" if language == default_language(config) else f"{language}/"
+
+
+def file_language(src_uri: str, config: MkDocsConfig) -> str:
+    return language_of(src_uri, languages(config), default_language(config))
+
+
+def markdown_sources(files: Files, config: MkDocsConfig) -> Iterator[File]:
+    """The Markdown sources written in the language being built, so each is handled exactly once."""
+    language = current_language(config)
+    for file in files:
+        if file.src_uri.endswith(".md") and file_language(file.src_uri, config) == language:
+            yield file
+
+
+def display_path(abs_path: str) -> str:
+    """A source's path as editors see it: relative to the project root where the build runs (docs/…)."""
+    relative = os.path.relpath(abs_path)
+    return abs_path if relative.startswith("..") else relative
