@@ -36,6 +36,8 @@ MARKERS = {
     "<!-- handbook:lessons -->": "partials/lesson-index.md",
     "<!-- handbook:topics -->": "partials/topic-index.md",
     "<!-- handbook:glossary -->": "partials/glossary.md",
+    "<!-- handbook:lesson-fields -->": "partials/lesson-fields.md",
+    "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
 }
 GLOSSARY_DIR = "_glossary"
 
@@ -169,6 +171,8 @@ def _index_context(page: Page, config: MkDocsConfig) -> dict:
         "locality": config.extra["edition"].get("locality") or "",
         "abbreviations": glossary.abbreviations(entries),
         "terms": glossary.terms(entries),
+        "lesson_fields": lessons.field_descriptions("lesson"),
+        "topic_fields": lessons.field_descriptions("topic"),
     }
 
 

@@ -181,3 +181,22 @@ def test_lesson_mistakes_stop_the_build_naming_file_line_and_field(repo_copy, ed
     build = repo_copy(change)
     assert build.returncode != 0
     assert re.search(expected, build.output), build.output[-3000:]
+
+
+def test_editors_guide_documents_every_field_from_the_schema(real_site):
+    from handbook.lessons import field_descriptions
+
+    page = BeautifulSoup((real_site.site / "huong-dan/bien-tap/index.html").read_text("utf-8"), "html.parser")
+    tables = [t for t in page.select("article table") if t.th and t.th.get_text(strip=True) == "Trường"]
+    assert len(tables) == 2
+    for table, kind in zip(tables, ("lesson", "topic")):
+        rows = {row.td.get_text(strip=True): row.select("td")[1].get_text(" ", strip=True) for row in table.select("tbody tr")}
+        assert list(rows) == list(field_descriptions(kind))
+        assert all(rows.values())
+    blocks = [code.get_text() for code in page.select("pre code")]
+    assert any("topic: ten-chuyen-de-moi" in block and "local_data:" in block for block in blocks)
+
+
+def test_editors_guide_is_not_in_the_pdf(real_site):
+    text = "\n".join(page.extract_text() for page in PdfReader(real_site.site / PDF).pages)
+    assert "Hướng dẫn biên tập" not in text and "Bài 6." in text
