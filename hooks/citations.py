@@ -1,0 +1,185 @@
+"""MkDocs hook: the document registry, reading pages and citations that link themselves.
+
+- Loads docs/_data/van-ban.yml (hooks/handbook/documents.py) and stops the build on any mistake in it.
+- Checks every citation in lessons and topics (hooks/handbook/citations.py) and the documents and articles
+  their front matter names in `sources`: an article the Charter does not have, or a document missing from
+  the registry, stops the build naming the file, the line and the citation.
+- Links each citation in lesson and topic pages to the article anchor or the document page, with the
+  document's status as tooltip, and a link to the document in force after a replaced one.
+- Renders the header of each document page (front matter `document: <id>`) with its metadata and status,
+  the reading list where a page has <!-- handbook:documents -->, and under each article of the Charter
+  the lessons that cite it.
+Listed after hooks/lessons.py in mkdocs.yml, so the parts rendered from front matter are linked too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
+from build_language import current_language, display_path, markdown_sources
+from handbook import citations, documents, lessons
+from handbook.languages import format_number
+
+log = get_plugin_logger("citations")
+REGISTRY = os.path.join("_data", "van-ban.yml")
+READING_LIST = "van-ban/index.md"
+MARKER = "<!-- handbook:documents -->"
+
+_state: dict = {"documents": {}, "citers": {}}
+_ARTICLE_HEADING = re.compile(r"^###\s.*\{\s*#dieu-(\d+)\s*\}\s*$")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    path = os.path.join(config.docs_dir, REGISTRY)
+    registry, problems = {}, []
+    if os.path.exists(path):  # a site without a registry cites nothing (citations of documents then fail)
+        with open(path, encoding="utf-8") as handle:
+            registry, problems = documents.load_registry(display_path(path), handle.read())
+    _report(problems, "danh mục văn bản")
+    _state["documents"] = registry
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    registry = _state["documents"]
+    citers: dict[int, dict[str, str]] = defaultdict(dict)  # article → {src_uri: label}
+    problems = []
+    for file in markdown_sources(files, config):
+        kind = lessons.kind_of(file.src_uri)
+        if kind is None:
+            continue
+        with open(file.abs_src_path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+        path = display_path(file.abs_src_path)
+        found = citations.find(text, current_language(config), include_headings=True)
+        problems += citations.check(found, registry, path)
+        unit, _ = lessons.validate_unit(path, file.src_uri, text)
+        label = _unit_label(unit, config) if unit else file.src_uri
+        for citation in found:
+            if citation.is_article:
+                citers[citation.article][file.src_uri] = label
+        if unit is not None:
+            problems += _check_sources(unit, registry)
+            for source in unit.data.get("sources", []):
+                if source.get("document") == citations.CHARTER:
+                    for article in source.get("articles", []):
+                        citers[article][file.src_uri] = label
+    _report(problems, "trích dẫn")
+    _state["citers"] = citers
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    registry = _state["documents"]
+    language = current_language(config)
+    src_uri = page.file.src_uri
+    if lessons.kind_of(src_uri) is not None:
+        markdown = citations.link(markdown, registry, language, _targets(src_uri, registry), config.extra["ui"]["replaced_by"])
+    document_id = page.meta.get("document")
+    if document_id in registry:
+        header = _render(config, "partials/document-header.md", document=registry[document_id], **_context(src_uri, config))
+        markdown = f"{header}\n\n{markdown}"
+    if document_id == citations.CHARTER:
+        markdown = _with_backlinks(markdown, src_uri, config)
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, _render(config, "partials/document-list.md", **_context(src_uri, config)))
+    return markdown
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _report(problems, what: str) -> None:
+    for problem in problems:
+        log.error(str(problem))
+    if problems:
+        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong {what} (xem các dòng ở trên).")
+
+
+def _check_sources(unit: lessons.Unit, registry) -> list:
+    from handbook.problems import Problem
+
+    problems = []
+    line = unit.key_lines.get("sources", 1)
+    for source in unit.data.get("sources", []):
+        document = registry.get(source.get("document"))
+        if document is None:
+            problems.append(Problem(unit.path, line, f"trường `sources`: mã văn bản `{source.get('document')}` không có trong danh mục văn bản", "dùng một mã có trong docs/_data/van-ban.yml (trường `id`), hoặc thêm văn bản vào đó"))
+            continue
+        limit = document.articles
+        for article in source.get("articles", []):
+            if limit and article > limit:
+                problems.append(Problem(unit.path, line, f"trường `sources`: {document.short_name('vi')} chỉ có {limit} điều, không có Điều {article}", "sửa số điều cho đúng"))
+    return problems
+
+
+def _targets(src_uri: str, registry) -> dict[str, str]:
+    """Where each document links from this page: its own page, else its entry in the reading list."""
+    here = os.path.dirname(src_uri)
+    targets = {}
+    for document in registry.values():
+        if document.page:
+            targets[document.id] = os.path.relpath(document.page, here).replace(os.sep, "/")
+        else:
+            targets[document.id] = os.path.relpath(READING_LIST, here).replace(os.sep, "/") + f"#{document.id}"
+    return targets
+
+
+def _context(src_uri: str, config: MkDocsConfig) -> dict:
+    registry = _state["documents"]
+    language = current_language(config)
+    groups = defaultdict(list)
+    for document in registry.values():
+        groups[document.status].append(document)
+    return {
+        "documents": registry,
+        "groups": [(status, documents.STATUS_LABELS[language][status], groups[status]) for status in documents.STATUSES if groups[status]],
+        "targets": _targets(src_uri, registry),
+        "language": language,
+        "status_labels": documents.STATUS_LABELS[language],
+        "chain": lambda document_id: documents.chain(registry, document_id),
+        "current": lambda document_id: documents.current_version(registry, document_id),
+        "date": lambda value: documents.format_date(value, language),
+    }
+
+
+def _unit_label(unit: lessons.Unit, config: MkDocsConfig) -> str:
+    if unit.kind == "lesson":
+        return f"{config.extra['ui']['lesson']} {unit.number}. {unit.data['title']}"
+    return unit.data["title"]
+
+
+def _with_backlinks(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
+    """Under each article of the Charter page, the lessons and topics that cite it."""
+    here = os.path.dirname(src_uri)
+    lines, result, pending = markdown.split("\n"), [], None
+
+    def flush():
+        if pending is not None and _state["citers"].get(pending):
+            links = ", ".join(
+                f"[{label}]({os.path.relpath(uri, here).replace(os.sep, '/')})" for uri, label in sorted(_state["citers"][pending].items(), key=lambda item: item[0])
+            )
+            result.extend(["", f"{config.extra['ui']['cited_in']}: {links}", "{ .handbook-backlinks }", ""])
+
+    for line in lines:
+        heading = _ARTICLE_HEADING.match(line)
+        if heading or line.startswith("## "):
+            flush()
+            pending = int(heading.group(1)) if heading else None
+        result.append(line)
+    flush()
+    return "\n".join(result)
+
+
+def _render(config: MkDocsConfig, template: str, **context) -> str:
+    env = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
+    return env.get_template(template).render(ui=config.extra["ui"], config=config, format_number=format_number, **context)

@@ -1,0 +1,139 @@
+"""Citations in lesson text: find them, check them against the registry, and turn them into links.
+
+Recognised forms (case-insensitive; "Quy"/"Qui"; any spacing around "-" and "/"):
+    Điều 24 Điều lệ Đảng · khoản 2 Điều 5 Điều lệ · điểm a khoản 1 Điều 1 của Điều lệ Đảng
+    Quy định 30-QĐ/TW · Quy định số 296 - QĐ/TW · Hướng dẫn 06-HD/TW · Hướng dẫn 12-HD/BTCTW
+    Article 24 of the Party Charter · clause 2 of Article 5 of the Charter · Regulation No. 30-QĐ/TW
+Headings, admonition titles, code, existing links and HTML are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .documents import Document, by_number, current_version, status_line
+from .problems import Problem
+
+CHARTER = "dieu-le-dang"
+
+_SPACE = r"[ \t\u00a0]+"
+_NUMBER = r"(?P<num>\d{1,4})\s*[-‐–]\s*(?P<type>QĐ|HD)\s*/\s*(?P<issuer>TW|BTCTW|BTGTW)\b"
+_VI_ARTICLE = (
+    rf"(?:(?:điểm{_SPACE}(?P<point>[a-zđ]){_SPACE})?khoản{_SPACE}(?P<clause>\d{{1,2}}){_SPACE})?"
+    rf"Điều{_SPACE}(?P<article>\d{{1,3}}){_SPACE}(?:của{_SPACE})?Điều{_SPACE}lệ(?:{_SPACE}Đảng(?:{_SPACE}Cộng{_SPACE}sản{_SPACE}Việt{_SPACE}Nam)?)?"
+)
+_VI_DOCUMENT = rf"(?P<kind>Quy|Qui|Hướng|Quyết){_SPACE}(?:định|dẫn){_SPACE}(?:số{_SPACE})?{_NUMBER}"
+_EN_ARTICLE = (
+    rf"(?:(?:point{_SPACE}(?P<point>[a-z]){_SPACE}of{_SPACE})?clause{_SPACE}(?P<clause>\d{{1,2}}){_SPACE}of{_SPACE})?"
+    rf"Article{_SPACE}(?P<article>\d{{1,3}}){_SPACE}of{_SPACE}the{_SPACE}(?:Party{_SPACE})?Charter"
+)
+_EN_DOCUMENT = rf"(?P<kind>Regulation|Guidance|Decision|Guideline){_SPACE}(?:No\.?{_SPACE})?{_NUMBER}"
+
+PATTERNS = {
+    "vi": re.compile(rf"(?P<a>{_VI_ARTICLE})|(?P<d>{_VI_DOCUMENT})", re.IGNORECASE),
+    "en": re.compile(rf"(?P<a>{_EN_ARTICLE})|(?P<d>{_EN_DOCUMENT})", re.IGNORECASE),
+}
+# Spans of a line that are not prose: inline code, links and images, autolinks and HTML, attribute lists.
+_PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_SKIP_LINE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<|\*\[|--8<--|\|?\s*:?-{3,})")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One mention: its place in the text, what it names, and the text as written."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    article: int | None = None
+    clause: int | None = None
+    number: str | None = None
+
+    @property
+    def is_article(self) -> bool:
+        return self.article is not None
+
+
+def find(text: str, language: str, *, include_headings: bool = False) -> list[Citation]:
+    """Every citation in Markdown `text`, outside code, links and HTML (and headings, unless asked)."""
+    pattern = PATTERNS["en" if language == "en" else "vi"]
+    citations, fence = [], None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)[0]
+            fence = None if fence == marker else (fence or marker)
+            continue
+        if fence or (_SKIP_LINE.match(line) and not (include_headings and line.lstrip().startswith("#"))):
+            continue
+        protected = [m.span() for m in _PROTECTED.finditer(line)]
+        for found in pattern.finditer(line):
+            if any(start < found.end() and found.start() < end for start, end in protected):
+                continue
+            citations.append(_citation(number, found))
+    return citations
+
+
+def check(citations: list[Citation], documents: dict[str, Document], path: str, line_offset: int = 0) -> list[Problem]:
+    """A citation of an article the Charter does not have, or of a document not in the registry, is a problem."""
+    problems, numbers = [], by_number(documents)
+    charter = documents.get(CHARTER)
+    for citation in citations:
+        line = citation.line + line_offset
+        if citation.is_article:
+            limit = charter.articles if charter else None
+            if limit and not 1 <= citation.article <= limit:
+                problems.append(
+                    Problem(path, line, f"trích dẫn «{citation.text}»: Điều lệ Đảng chỉ có {limit} điều, không có Điều {citation.article}", "sửa số điều cho đúng với văn bản Điều lệ")
+                )
+        elif citation.number not in numbers:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"trích dẫn «{citation.text}»: văn bản {citation.number} chưa có trong danh mục văn bản",
+                    "sửa số văn bản, hoặc thêm văn bản vào docs/_data/van-ban.yml (số, tên, ngày, cơ quan ban hành, tình trạng)",
+                )
+            )
+    return problems
+
+
+def link(text: str, documents: dict[str, Document], language: str, targets: dict[str, str], replaced_label: str) -> str:
+    """Markdown with each valid citation made a link to its article or document, status as its tooltip.
+
+    `targets` maps a document id to the link target from this page (a .md path with optional #anchor).
+    A citation of a replaced document is followed by a small link to the document now in force.
+    """
+    numbers = by_number(documents)
+    lines = text.split("\n")
+    for citation in sorted(find(text, language), key=lambda c: (c.line, -c.start)):
+        document = documents.get(CHARTER) if citation.is_article else numbers.get(citation.number)
+        if document is None or document.id not in targets:
+            continue
+        target = targets[document.id]
+        if citation.is_article:
+            target = f"{target.split('#')[0]}#dieu-{citation.article}"
+        tooltip = status_line(document, documents, language).replace('"', "'")
+        classes = ".handbook-cite" + (" .handbook-cite--replaced" if document.status == "replaced" else "")
+        replacement = f'[{citation.text}]({target} "{tooltip}"){{ {classes} }}'
+        if document.status == "replaced":
+            latest = current_version(documents, document.id)
+            if latest.id in targets:
+                label = replaced_label.format(number=latest.number or latest.short_name(language))
+                replacement += f' [{label}]({targets[latest.id]} "{status_line(latest, documents, language)}"){{ .handbook-successor }}'
+        row = lines[citation.line - 1]
+        lines[citation.line - 1] = row[: citation.start] + replacement + row[citation.end :]
+    return "\n".join(lines)
+
+
+def _citation(line: int, found: re.Match) -> Citation:
+    text = found.group(0)
+    if found.group("a"):
+        clause = found.group("clause")
+        return Citation(line, found.start(), found.end(), text, article=int(found.group("article")), clause=int(clause) if clause else None)
+    number = f"{int(found.group('num')):02d}" if found.group("type").upper() == "HD" else str(int(found.group("num")))
+    normalised = f"{number}-{found.group('type').upper().replace('QĐ', 'QĐ')}/{found.group('issuer').upper()}"
+    return Citation(line, found.start(), found.end(), text, number=normalised)
