@@ -35,7 +35,7 @@ PATTERNS = {
     "en": re.compile(rf"(?P<a>{_EN_ARTICLE})|(?P<d>{_EN_DOCUMENT})", re.IGNORECASE),
 }
 # Spans of a line that are not prose: inline code, links and images, autolinks and HTML, attribute lists.
-_PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}")
+_PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\((?:[^)\"]|\"[^\"]*\")*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _SKIP_LINE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<|\*\[|--8<--|\|?\s*:?-{3,})")
 

@@ -139,7 +139,7 @@ def status_line(document: Document, documents: dict[str, Document], language: st
         return f"{label} — {lead}: {latest.short_name(language)}"
     name = document.text("name", language)
     date = format_date(document.date, language)
-    return f"{label} — {name}" + (f" ({date})" if date else "")
+    return f"{label} — {name}" + (f", {date}" if date else "")
 
 
 # ---------------------------------------------------------------- checks
