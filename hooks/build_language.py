@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from handbook.languages import language_of
@@ -41,11 +42,17 @@ def file_language(src_uri: str, config: MkDocsConfig) -> str:
     return language_of(src_uri, languages(config), default_language(config))
 
 
-def markdown_sources(files: Files, config: MkDocsConfig) -> Iterator[File]:
-    """The Markdown sources written in the language being built, so each is handled exactly once."""
+def markdown_sources(files: Files, config: MkDocsConfig, *, with_excluded: bool = False) -> Iterator[File]:
+    """The Markdown sources written in the language being built, so each is handled exactly once.
+
+    Files excluded from the site (docs/_glossary/, docs/chuyen-de/_mau/) are pages of no one, but their text
+    is still content: `with_excluded` includes them.
+    """
     language = current_language(config)
     for file in files:
-        if file.src_uri.endswith(".md") and file_language(file.src_uri, config) == language:
+        if not file.src_uri.endswith(".md") or file_language(file.src_uri, config) != language:
+            continue
+        if with_excluded or not file.inclusion.is_excluded():
             yield file
 
 
@@ -53,3 +60,12 @@ def display_path(abs_path: str) -> str:
     """A source's path as editors see it: relative to the project root where the build runs (docs/…)."""
     relative = os.path.relpath(abs_path)
     return abs_path if relative.startswith("..") else relative
+
+
+def report(log, problems, what: str) -> None:
+    """Log every problem, then stop the build; `scripts/check.sh` sets HANDBOOK_CHECK=collect to go on
+    and gather the problems of every check in one run."""
+    for problem in sorted(problems):
+        log.error(str(problem))
+    if problems and os.environ.get("HANDBOOK_CHECK") != "collect":
+        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong {what} (xem các dòng ở trên).")

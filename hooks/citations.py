@@ -19,13 +19,12 @@ import re
 from collections import defaultdict
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, markdown_sources
+from build_language import current_language, display_path, markdown_sources, report
 from handbook import citations, documents, lessons
 from handbook.languages import format_number
 
@@ -44,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if os.path.exists(path):  # a site without a registry cites nothing (citations of documents then fail)
         with open(path, encoding="utf-8") as handle:
             registry, problems = documents.load_registry(display_path(path), handle.read())
-    _report(problems, "danh mục văn bản")
+    report(log, problems, "danh mục văn bản")
     _state["documents"] = registry
     return config
 
@@ -73,7 +72,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 if source.get("document") == citations.CHARTER:
                     for article in source.get("articles", []):
                         citers[article][file.src_uri] = label
-    _report(problems, "trích dẫn")
+    report(log, problems, "trích dẫn")
     _state["citers"] = citers
     return files
 
@@ -96,13 +95,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _report(problems, what: str) -> None:
-    for problem in problems:
-        log.error(str(problem))
-    if problems:
-        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong {what} (xem các dòng ở trên).")
 
 
 def _check_sources(unit: lessons.Unit, registry) -> list:

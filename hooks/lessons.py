@@ -20,13 +20,13 @@ import os
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, file_language, markdown_sources
+from build_language import current_language, display_path, file_language, markdown_sources, report
 from handbook import glossary, lessons
 from handbook.languages import format_number, slugify
 
@@ -89,10 +89,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             )
             _units[file.src_uri] = unit
     problems += lessons.check_numbering([u for u in _units.values() if u.kind == "lesson"])
-    for problem in sorted(problems):
-        log.error(str(problem))
-    if problems:
-        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong bài học, chuyên đề (xem các dòng ở trên).")
+    report(log, problems, "bài học, chuyên đề")
     return files
 
 

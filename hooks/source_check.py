@@ -1,31 +1,62 @@
-"""MkDocs hook: every Markdown source must be in Unicode NFC and have valid YAML front matter.
+"""MkDocs hook: the checks every Markdown source must pass, before anything is built.
 
-Stock MkDocs renders broken front matter as page text without a warning. This hook checks each source
-before anything is built and stops the build with one line per problem, `file:line: what — how to fix`.
+Stock MkDocs renders broken front matter as page text without a warning and lets everything else through.
+This hook checks each source of the language being built (hooks/handbook/sources.py: UTF-8, Unicode NFC,
+valid YAML front matter; hooks/handbook/checks.py: tone-mark style, no script/iframe/on…=/javascript:,
+images with alt text, no skipped heading level) and the titles of all pages (no duplicates), and stops
+the build with one line per problem, `file:line: what — how to fix`. A page that exists in one language
+only is reported as a notice, not an error.
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file, so hooks/build_language.py and the domain
 # package hooks/handbook/ import here; tests/conftest.py puts hooks/ there for pytest.
-from build_language import display_path, markdown_sources
-from handbook.sources import check_source
+from build_language import current_language, display_path, file_language, languages, markdown_sources, report
+from handbook import checks
+from handbook.sources import check_front_matter, check_source
 
 log = get_plugin_logger("source_check")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    problems = []
-    for file in markdown_sources(files, config):
+    problems, titles = [], []
+    for file in markdown_sources(files, config, with_excluded=True):
+        path = display_path(file.abs_src_path)
         with open(file.abs_src_path, "rb") as handle:
-            problems += check_source(display_path(file.abs_src_path), handle.read())
-    for problem in problems:
-        log.error(str(problem))
-    if problems:
-        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong nội dung (xem các dòng ở trên).")
+            data = handle.read()
+        found = check_source(path, data)
+        problems += found
+        if any("UTF-8" in p.message for p in found):
+            continue
+        text = data.decode("utf-8-sig")
+        problems += checks.check_text(path, text)
+        meta, _ = check_front_matter(path, text)
+        title, line = checks.page_title(text, meta)
+        if title and not file.inclusion.is_excluded():
+            titles.append((path, line, title))
+    problems += checks.duplicate_titles(titles)
+    report(log, problems, "nội dung")
+    _notice_single_language(files, config)
     return files
+
+
+def _notice_single_language(files: Files, config: MkDocsConfig) -> None:
+    """Pages written in one language only: a notice (the other language shows a fallback), not an error."""
+    all_languages, default = languages(config), languages(config)[0]
+    if len(all_languages) < 2 or current_language(config) != default:
+        return  # once per build, in the default language's pass
+    by_page: dict[str, set[str]] = {}
+    for file in files:
+        if file.src_uri.endswith(".md") and not file.inclusion.is_excluded():
+            language = file_language(file.src_uri, config)
+            base = file.src_uri[:-3] if language == default else file.src_uri[: -(len(language) + 4)]
+            by_page.setdefault(base, set()).add(language)
+    for base, present in sorted(by_page.items()):
+        for language in all_languages:
+            if language not in present:
+                log.info(f"Lưu ý: docs/{base}.md chưa có bản '{language}'; trang đó hiện bản có sẵn kèm thông báo.")

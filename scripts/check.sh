@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Checks all content in seconds, without building: every problem as `path:line: what — how to fix`.
-#   bash scripts/check.sh            check every Markdown file under docs/
-#   bash scripts/check.sh --fix      first rewrite files into Unicode NFC, then check
+# Checks all content in seconds, without the PDFs: the same checks as the strict build, every problem at once
+# as `path:line: what — Cách sửa: how`, exit status 1 if there is one.
+#   bash scripts/check.sh            check
+#   bash scripts/check.sh --fix      first rewrite files into Unicode NFC and the handbook's tone-mark style
 source "$(dirname "$0")/lib.sh"
-ensure_venv
-ensure_python_deps
+setup_build
 cd "$ROOT"
-PYTHONPATH="$ROOT/hooks" exec "$PY" -m handbook.check "$@"
+exec "$PY" scripts/check.py "$@"

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+# HANDBOOK_VENV lets the tests reuse an environment that is already set up.
+VENV="${HANDBOOK_VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 export NO_MKDOCS_2_WARNING=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1

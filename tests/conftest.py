@@ -88,13 +88,15 @@ def fixture_site(tmp_path):
 def repo_copy(tmp_path):
     """Build a copy of the whole repository, after `change(project_path)` has edited the copy."""
 
-    def build(change=None, *, pdf: bool = False) -> Build:
+    def build(change=None, *, pdf: bool = False, run: bool = True):
         project = tmp_path / "repo"
-        for name in ("docs", "hooks", "overrides"):
+        for name in ("docs", "hooks", "overrides", "scripts"):
             shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        for name in ("pyproject.toml", "requirements.lock"):
+            shutil.copy(ROOT / name, project / name)
         if change is not None:
             change(project)
-        return run_mkdocs(project, tmp_path / "site", pdf=pdf)
+        return run_mkdocs(project, tmp_path / "site", pdf=pdf) if run else project
 
     return build

@@ -76,18 +76,3 @@ def test_file_not_in_utf8_is_reported_with_its_line():
 
 def test_byte_order_mark_is_accepted():
     assert check_source("x.md", "\ufeff---\ntitle: Trang\n---\nNội dung\n".encode("utf-8")) == []
-
-
-def test_check_command_reports_and_fixes(tmp_path, capsys, monkeypatch):
-    from handbook.check import main
-
-    page = tmp_path / "docs" / "bai.md"
-    page.parent.mkdir()
-    page.write_text("---\ntitle: Bài\n---\n\n" + NFD + "\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert main([]) == 1
-    assert "docs/bai.md:5: cột 2" in capsys.readouterr().out
-    assert main(["--fix"]) == 0
-    assert page.read_text(encoding="utf-8") == "---\ntitle: Bài\n---\n\nĐảng viên\n"
-    assert main(["--fix"]) == 0
-    assert "chuẩn hoá" not in capsys.readouterr().out.split("Không có lỗi")[-1]
