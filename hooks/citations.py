@@ -54,11 +54,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = []
     for file in markdown_sources(files, config):
         kind = lessons.kind_of(file.src_uri)
-        if kind is None:
-            continue
         with open(file.abs_src_path, encoding="utf-8-sig") as handle:
             text = handle.read()
         path = display_path(file.abs_src_path)
+        if kind is None:
+            problems += _check_document_page(path, text, registry)
+            continue
         found = citations.find(text, current_language(config), include_headings=True)
         problems += citations.check(found, registry, path)
         unit, _ = lessons.validate_unit(path, file.src_uri, text)
@@ -95,6 +96,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _check_document_page(path: str, text: str, registry) -> list:
+    """A page that presents a document (front matter `document: <id>`) must name one in the registry."""
+    from handbook.problems import Problem
+    from handbook.sources import check_front_matter
+
+    meta, _ = check_front_matter(path, text)
+    document_id = meta.get("document")
+    if document_id is None or document_id in registry:
+        return []
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("document:")), 1)
+    return [Problem(path, line, f"trường `document`: mã văn bản `{document_id}` không có trong danh mục văn bản", "dùng một mã có trong docs/_data/van-ban.yml (trường `id`)")]
 
 
 def _check_sources(unit: lessons.Unit, registry) -> list:

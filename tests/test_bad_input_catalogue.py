@@ -57,6 +57,7 @@ CATALOGUE = [
     Mistake("duplicate-title", "docs/chuyen-de/index.md", lambda t: t.replace("title: Chuyên đề địa phương", "title: Văn bản cần đọc", 1), "title: Văn bản cần đọc", "tiêu đề «Văn bản cần đọc» trùng với trang"),
     Mistake("key-term-not-in-glossary", LESSON, lambda t: t.replace("key_terms:\n", "key_terms:\n  - \"chi đoàn\"\n", 1), "key_terms:", "thuật ngữ \"chi đoàn\" chưa có trong bảng thuật ngữ"),
     Mistake("registry-successor", REGISTRY, lambda t: t.replace("replaced_by: qd-24-2021", "replaced_by: qd-24-2012", 1), "replaced_by: qd-24-2012", "văn bản `qd-29-2016` dẫn tới mã `qd-24-2012` không có trong danh mục"),
+    Mistake("unknown-document-page", "docs/van-ban/qd-294-2025.md", lambda t: t.replace("document: qd-294-2025", "document: qd-294-2052", 1), "document: qd-294-2052", "trường `document`: mã văn bản `qd-294-2052` không có trong danh mục văn bản"),
     Mistake("nav-missing-file", "mkdocs.yml", lambda t: t.replace("- huong-dan/bien-tap.md", "- huong-dan/bien-tap-moi.md", 1), "bien-tap-moi.md", "menu (nav) nêu trang 'huong-dan/bien-tap-moi.md' nhưng không có tệp"),
 ]
 
