@@ -117,7 +117,8 @@ def test_imported_page_replaces_a_summary_without_breaking_links(fixture_site):
     text = "Chương I\nĐẢNG VIÊN\nĐiều 1.\n1. Khoản một.\n2. Khoản hai.\nĐiều 2.\nNội dung điều hai.\n"
     page = importer.to_markdown(importer.parse(text), title="Văn bản thử", document="dieu-le-dang")
     lesson_link = "[Điều 2](../van-ban/dieu-le-dang.md#dieu-2) và [khoản 2 Điều 1](../van-ban/dieu-le-dang.md#dieu-1-khoan-2)"
-    build = fixture_site({"index.md": "# Trang chủ\n", "van-ban/dieu-le-dang.md": page, "huong-dan/x.md": f"# X\n\n{lesson_link}\n"})
+    registry = (Path(__file__).resolve().parent.parent / "docs/_data/van-ban.yml").read_text("utf-8")
+    build = fixture_site({"index.md": "# Trang chủ\n", "_data/van-ban.yml": registry, "van-ban/dieu-le-dang.md": page, "huong-dan/x.md": f"# X\n\n{lesson_link}\n"})
     assert build.returncode == 0, build.output
     built = soup(build.site / "van-ban/dieu-le-dang/index.html")
     assert built.find(id="dieu-2") is not None and built.find(id="dieu-1-khoan-2") is not None
