@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             registry, problems = documents.load_registry(display_path(path), handle.read())
     report(log, problems, "danh mục văn bản")
     _state["documents"] = registry
+    _state.pop("env", None)
     return config
 
 
@@ -187,5 +188,8 @@ def _with_backlinks(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
 
 
 def _render(config: MkDocsConfig, template: str, **context) -> str:
-    env = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
+    if "env" not in _state:
+        # Templates that produce Markdown: block tags leave no blank line or spaces behind.
+        _state["env"] = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
+    env = _state["env"]
     return env.get_template(template).render(ui=config.extra["ui"], config=config, format_number=format_number, **context)

@@ -27,14 +27,14 @@ def build(site: Path, pdf: bool) -> float:
     return time.perf_counter() - start
 
 
-def serve_reload_seconds(project: Path, runs: int) -> list[float]:
+def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
     """Seconds from saving a page to `mkdocs serve` serving the change (a copy of the project is edited)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
-        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}", *extra], cwd=project, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url, page, seconds = f"http://127.0.0.1:{port}/", project / "docs" / "index.md", []
@@ -79,8 +79,9 @@ def main() -> None:
             print(f"PDF {language}: {len(PdfReader(path).pages)} pages, {path.stat().st_size / 1024:.0f} KiB")
         project = Path(tmp) / "project"
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-*"))
-        reloads = serve_reload_seconds(project, runs)
-        print(f"serve: saved edit visible after median {statistics.median(reloads):.2f} s of {runs}")
+        for label, extra in (("scripts/build.sh serve (--dirty)", ("--dirty",)), ("full rebuild", ())):
+            reloads = serve_reload_seconds(project, runs, *extra)
+            print(f"serve, {label}: saved edit visible after median {statistics.median(reloads):.2f} s of {runs}")
         html = list(site.rglob("*.html"))
         print(f"site: {len(html)} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yamlio import parse
 
 KINDS = {"dieu-le", "quy-dinh", "huong-dan", "van-kien"}
 STATUSES = ("in-force", "amended", "unknown", "replaced", "reference")
@@ -75,8 +76,7 @@ class Document:
 def load_registry(path: str, text: str) -> tuple[dict[str, Document], list[Problem]]:
     """Parse and check the registry; documents are returned in file order, keyed by id."""
     try:
-        root = yaml.compose(text)
-        entries = yaml.safe_load(text)
+        entries, root = parse(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return {}, [Problem(path, (mark.line + 1) if mark else 1, f"danh mục văn bản không phải YAML hợp lệ ({getattr(error, 'problem', error)})", "sửa theo mẫu các mục đã có")]

@@ -19,6 +19,7 @@ import yaml
 
 from .problems import Problem
 from .sources import split_front_matter
+from .yamlio import parse
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "front-matter.schema.json"
 LESSON_DIR = "bai-hoc"
@@ -77,8 +78,7 @@ def validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, list
             )
         ]
     try:
-        node = yaml.compose(source)
-        data = yaml.safe_load(source)
+        data, node = parse(source)
     except yaml.YAMLError:
         return None, []  # reported by sources.check_front_matter with its line
     if not isinstance(data, dict):

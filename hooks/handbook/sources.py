@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yamlio import parse
 
 # The same opening and closing fences that MkDocs (mkdocs.utils.meta) accepts.
 _FENCE = re.compile(r"^-{3}[ \t]*$")
@@ -65,7 +66,7 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
         ]
     source, _ = split_front_matter(text)
     try:
-        data = yaml.safe_load(source)
+        data, _ = parse(source)
     except yaml.YAMLError as error:
         line = 2 + _error_line(error, source.count("\n"))
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
