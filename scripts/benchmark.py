@@ -41,7 +41,7 @@ def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
     try:
         _wait_for(url, lambda body: True, timeout=60)
         for run in range(runs):
-            marker = f"Dòng đo thời gian {run}."
+            marker = f"Dòng đo thời gian {time.time_ns()}."
             page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
             start = time.perf_counter()
             _wait_for(url, lambda body: marker in body, timeout=30)
