@@ -160,11 +160,14 @@ def _index_context(page: Page, config: MkDocsConfig) -> dict:
             "link": os.path.relpath(unit.src_uri, here).replace(os.sep, "/"),
         }
 
-    units = sorted(_units.values(), key=lambda u: (u.number or 0, u.src_uri))
+    order = config.extra["edition"]["topics"]
+    lesson_units = sorted((u for u in _units.values() if u.kind == "lesson"), key=lambda u: u.number)
+    # Topics in the order the edition lists them (the programme's order: ideology, inspection, mass mobilisation).
+    topic_units = sorted((u for u in _units.values() if u.kind == "topic"), key=lambda u: order.index(u.slug))
     entries = _glossary_entries(config, language)
     return {
-        "lessons": [entry(u) for u in units if u.kind == "lesson"],
-        "topics": [entry(u) for u in units if u.kind == "topic"],
+        "lessons": [entry(u) for u in lesson_units],
+        "topics": [entry(u) for u in topic_units],
         "locality": config.extra["edition"].get("locality") or "",
         "abbreviations": glossary.abbreviations(entries),
         "terms": glossary.terms(entries),

@@ -128,6 +128,11 @@ def test_glossary_page_lists_both_tables(real_site):
     assert "tập trung dân chủ" in terms and "bản thu hoạch" in terms
 
 
+def test_topic_index_follows_the_edition_order(real_site):
+    page = BeautifulSoup((real_site.site / "chuyen-de/index.html").read_text("utf-8"), "html.parser")
+    assert [h["id"] for h in page.select("article h3")] == ["tu-tuong", "kiem-tra-giam-sat", "dan-van"]
+
+
 def test_topics_render_local_data_checklist(real_site):
     page = BeautifulSoup((real_site.site / "chuyen-de/dan-van/index.html").read_text("utf-8"), "html.parser")
     data = front_matter(ROOT / "docs/chuyen-de/dan-van.md")
