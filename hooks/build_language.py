@@ -56,6 +56,20 @@ def markdown_sources(files: Files, config: MkDocsConfig, *, with_excluded: bool 
             yield file
 
 
+_markdown_env: dict = {}
+
+
+def render_markdown(config: MkDocsConfig, template: str, **context) -> str:
+    """Render a template of overrides/partials/*.md (templates that produce Markdown), with `ui` strings.
+
+    In Markdown, line breaks and indentation matter: block tags must leave no blank line or spaces behind.
+    The environment is made once per theme (static-i18n keeps the same theme object across languages).
+    """
+    if _markdown_env.get("theme") is not config.theme:
+        _markdown_env.update(theme=config.theme, env=config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True))
+    return _markdown_env["env"].get_template(template).render(ui=config.extra["ui"], config=config, **context)
+
+
 def display_path(abs_path: str) -> str:
     """A source's path as editors see it: relative to the project root where the build runs (docs/…)."""
     relative = os.path.relpath(abs_path)

@@ -24,9 +24,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, markdown_sources, report
+from build_language import current_language, display_path, markdown_sources, render_markdown, report
 from handbook import citations, documents, lessons
-from handbook.languages import format_number
+from handbook.problems import Problem
+from handbook.sources import check_front_matter
 
 log = get_plugin_logger("citations")
 REGISTRY = os.path.join("_data", "van-ban.yml")
@@ -45,7 +46,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             registry, problems = documents.load_registry(display_path(path), handle.read())
     report(log, problems, "danh mục văn bản")
     _state["documents"] = registry
-    _state.pop("env", None)
     return config
 
 
@@ -87,12 +87,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = citations.link(markdown, registry, language, _targets(src_uri, registry), config.extra["ui"]["replaced_by"])
     document_id = page.meta.get("document")
     if document_id in registry:
-        header = _render(config, "partials/document-header.md", document=registry[document_id], **_context(src_uri, config))
+        header = render_markdown(config, "partials/document-header.md", document=registry[document_id], **_context(src_uri, config))
         markdown = f"{header}\n\n{markdown}"
     if document_id == citations.CHARTER:
         markdown = _with_backlinks(markdown, src_uri, config)
     if MARKER in markdown:
-        markdown = markdown.replace(MARKER, _render(config, "partials/document-list.md", **_context(src_uri, config)))
+        markdown = markdown.replace(MARKER, render_markdown(config, "partials/document-list.md", **_context(src_uri, config)))
     return markdown
 
 
@@ -101,9 +101,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def _check_document_page(path: str, text: str, registry) -> list:
     """A page that presents a document (front matter `document: <id>`) must name one in the registry."""
-    from handbook.problems import Problem
-    from handbook.sources import check_front_matter
-
     meta, _ = check_front_matter(path, text)
     document_id = meta.get("document")
     if document_id is None or document_id in registry:
@@ -113,8 +110,6 @@ def _check_document_page(path: str, text: str, registry) -> list:
 
 
 def _check_sources(unit: lessons.Unit, registry) -> list:
-    from handbook.problems import Problem
-
     problems = []
     line = unit.key_lines.get("sources", 1)
     for source in unit.data.get("sources", []):
@@ -186,10 +181,3 @@ def _with_backlinks(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
     flush()
     return "\n".join(result)
 
-
-def _render(config: MkDocsConfig, template: str, **context) -> str:
-    if "env" not in _state:
-        # Templates that produce Markdown: block tags leave no blank line or spaces behind.
-        _state["env"] = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
-    env = _state["env"]
-    return env.get_template(template).render(ui=config.extra["ui"], config=config, format_number=format_number, **context)

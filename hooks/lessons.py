@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, file_language, markdown_sources, report
+from build_language import current_language, display_path, file_language, markdown_sources, render_markdown, report
 from handbook import glossary, lessons
 from handbook.languages import format_number, slugify
 
@@ -42,7 +42,6 @@ MARKERS = {
 GLOSSARY_DIR = "_glossary"
 
 _units: dict[str, lessons.Unit] = {}  # src_uri → unit, for the language being built
-_templates = {}  # "env": the theme's Jinja environment, set up for templates that produce Markdown
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,7 +61,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"mkdocs.yml: extra.edition.topics nêu chuyên đề không có tệp: {', '.join(unknown)} — Cách sửa: "
             f"tạo docs/{lessons.TOPIC_DIR}/<mã>.md hoặc chọn trong: {', '.join(available)}"
         )
-    _templates.clear()
     excluded = {f"{lessons.TOPIC_DIR}/{slug}.md" for slug in available if slug not in topics}
     config.nav = _without(config.nav, excluded)
     return config
@@ -102,7 +100,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = _render_unit(unit, markdown, page, config)
     for marker, template in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, _render(config, template, **_index_context(page, config)))
+            markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
     if os.path.exists(os.path.join(config.docs_dir, glossary_file)):
         markdown += f'\n\n--8<-- "{glossary_file}"\n'
@@ -138,8 +136,8 @@ def _render_unit(unit: lessons.Unit, body: str, page: Page, config: MkDocsConfig
         if position is not None:
             context["previous"] = _neighbour(ordered[position - 1], unit, config) if position > 0 else None
             context["next"] = _neighbour(ordered[position + 1], unit, config) if position + 1 < len(ordered) else None
-    header = _render(config, "partials/lesson-header.md", **context)
-    parts = _render(config, "partials/lesson-parts.md", **context)
+    header = render_markdown(config, "partials/lesson-header.md", **context)
+    parts = render_markdown(config, "partials/lesson-parts.md", **context)
     return f"{header}\n\n{body.strip()}\n\n{parts}\n"
 
 
@@ -174,14 +172,6 @@ def _index_context(page: Page, config: MkDocsConfig) -> dict:
         "lesson_fields": lessons.field_descriptions("lesson"),
         "topic_fields": lessons.field_descriptions("topic"),
     }
-
-
-def _render(config: MkDocsConfig, template: str, **context) -> str:
-    if "env" not in _templates:
-        # The templates in overrides/partials/*.md produce Markdown, where line breaks and indentation
-        # matter: block tags must leave no blank line or spaces behind.
-        _templates["env"] = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
-    return _templates["env"].get_template(template).render(ui=config.extra["ui"], config=config, **context)
 
 
 def _glossary_file(config: MkDocsConfig, language: str) -> str:

@@ -110,7 +110,7 @@ def check_images(path: str, text: str) -> list[Problem]:
 def check_headings(path: str, text: str, *, first_line: int = 1) -> list[Problem]:
     """A heading may go at most one level deeper than the one before (the page title counts as level 1)."""
     problems, previous = [], 1
-    for number, line in _prose_lines(text, first_line, keep_headings=True):
+    for number, line in _prose_lines(text, first_line):
         match = _HEADING.match(line)
         if not match:
             continue
@@ -131,7 +131,7 @@ def page_title(text: str, meta: dict) -> tuple[str | None, int]:
                 return meta["title"], number
         return meta["title"], 1
     _, start = split_front_matter(text)
-    for number, line in _prose_lines(text, start, keep_headings=True):
+    for number, line in _prose_lines(text, start):
         match = _HEADING.match(line)
         if match and len(match["hashes"]) == 1:
             return match["text"], number
@@ -166,7 +166,7 @@ def check_text(path: str, text: str) -> list[Problem]:
     )
 
 
-def _prose_lines(text: str, first_line: int, *, keep_headings: bool = True):
+def _prose_lines(text: str, first_line: int):
     """(line number, line) outside fenced code, with inline code blanked out."""
     fence = None
     for number, line in enumerate(text.splitlines(), start=first_line):

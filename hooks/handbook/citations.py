@@ -135,5 +135,5 @@ def _citation(line: int, found: re.Match) -> Citation:
         clause = found.group("clause")
         return Citation(line, found.start(), found.end(), text, article=int(found.group("article")), clause=int(clause) if clause else None)
     number = f"{int(found.group('num')):02d}" if found.group("type").upper() == "HD" else str(int(found.group("num")))
-    normalised = f"{number}-{found.group('type').upper().replace('QĐ', 'QĐ')}/{found.group('issuer').upper()}"
+    normalised = f"{number}-{found.group('type').upper()}/{found.group('issuer').upper()}"
     return Citation(line, found.start(), found.end(), text, number=normalised)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -64,25 +64,35 @@ def kind_of(src_uri: str) -> str | None:
 
 
 def validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, list[Problem]]:
-    """Validate the front matter of a lesson or topic file; the Unit is None if it cannot be used."""
+    """Validate the front matter of a lesson or topic file; the Unit is None if it cannot be used.
+
+    Several hooks ask for the same file in one build (the lesson model, the citations); the answer is
+    computed once per text. The Unit is shared and must be treated as read-only.
+    """
+    unit, problems = _validate_unit(path, src_uri, text)
+    return unit, list(problems)
+
+
+@lru_cache(maxsize=256)
+def _validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, tuple[Problem, ...]]:
     kind = kind_of(src_uri)
     source, _ = split_front_matter(text)
     if source is None:
-        return None, [
+        return None, (
             Problem(
                 path,
                 1,
                 f"{_KIND_NAME[kind]} thiếu phần thông tin đầu trang (front matter)",
                 "mở đầu tệp bằng một dòng '---', các dòng `khoá: giá trị` theo mẫu trong hướng dẫn biên tập, "
                 "rồi một dòng '---'",
-            )
-        ]
+            ),
+        )
     try:
         data, node = parse(source)
     except yaml.YAMLError:
-        return None, []  # reported by sources.check_front_matter with its line
+        return None, ()  # reported by sources.check_front_matter with its line
     if not isinstance(data, dict):
-        return None, []
+        return None, ()
     validator = jsonschema.Draft202012Validator(_schema()[kind], registry=_registry())
     problems = [_problem(path, kind, error, node) for error in validator.iter_errors(data)]
     if kind == "topic" and isinstance(data.get("topic"), str) and data["topic"] != PurePosixPath(src_uri).name.split(".")[0]:
@@ -95,7 +105,7 @@ def validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, list
             )
         )
     unit = Unit(path, src_uri, kind, data, {key: _line(node, [key]) for key in data})
-    return unit, sorted(problems)
+    return unit, tuple(sorted(problems))
 
 
 def check_numbering(lessons: list[Unit]) -> list[Problem]:
