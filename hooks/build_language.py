@@ -38,6 +38,22 @@ def language_prefix(config: MkDocsConfig) -> str:
     return "" if language == default_language(config) else f"{language}/"
 
 
+def language_prefixes(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's folder in the site: {'vi': '', 'en': 'en/'}."""
+    default = default_language(config)
+    return {language: "" if language == default else f"{language}/" for language in languages(config)}
+
+
+def is_final_build(config: MkDocsConfig) -> bool:
+    """True in the last on_post_build of a whole build, once every language is written.
+
+    static-i18n builds the other languages from inside the default language's on_post_build, with its
+    `building` flag set; the site is complete only when that flag is down again.
+    """
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
+
+
 def file_language(src_uri: str, config: MkDocsConfig) -> str:
     return language_of(src_uri, languages(config), default_language(config))
 

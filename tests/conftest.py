@@ -100,3 +100,29 @@ def repo_copy(tmp_path):
         return run_mkdocs(project, tmp_path / "site", pdf=pdf) if run else project
 
     return build
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium under Playwright, with the flags this sandbox needs (tests/browser_tools.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_tools import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A phone-sized page that records the address of every request it makes (`page.requests`)."""
+    from browser_tools import PHONE
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()

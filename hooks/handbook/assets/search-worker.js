@@ -1,0 +1,162 @@
+/*
+ * Search worker of the handbook: Material for MkDocs' own search worker, plus diacritic folding.
+ *
+ * Why this file exists: neither Material nor lunr-languages folds Vietnamese diacritics, so "dang vien"
+ * would not find "đảng viên". An extra index field with folded text would do it, but doubles the
+ * compressed index a phone downloads on every first visit (measured: 88 KB to 174 KB for Vietnamese);
+ * folding inside the worker costs nothing to download. Everything else (lunr, ranking, previews,
+ * highlighting) stays Material's.
+ *
+ * How: at index time a lunr pipeline function adds, after every word that has diacritics, its folded
+ * twin at the same position ("đảng" → "đảng", "dang"). A query typed without diacritics ("dang*") then
+ * matches the twin, and Material highlights the original word in the preview; a query typed with
+ * diacritics ("đảng*") matches words written exactly so. Each query word with diacritics is also
+ * searched folded ("đảng viên" → "đảng viên dang vien"), so a wrong or missing tone mark still finds the
+ * page, while pages with the exact words match more terms and rank first.
+ *
+ * A word and its twin share one position, so a page found by both ("đảng" and "dang") would report that
+ * position twice and Material would mark the word twice, breaking the preview's markup: the results of
+ * lunr's `Index#query` are given each position once.
+ *
+ * Pages that contain every word of the query exactly as typed are moved ahead of the rest (keeping
+ * Material's order within each part), so a folded match never outranks an exact one.
+ *
+ * Ties to Material's internals, kept to three: the index is built by lunr (`self.lunr`, whose Builder
+ * gets the pipeline function); a query arrives as a message {type: 2, data: "<query>"}, which this
+ * script's listener, registered before Material's, rewrites in place; results leave as a message
+ * {type: 3, data: {items: [[item, ...], ...]}} where each item says which query terms it matched.
+ *
+ * The file name of Material's worker is filled in at build time (hooks/search.py).
+ */
+"use strict"
+
+/* Fold: drop combining marks after canonical decomposition; "đ" has no decomposition, so map it. */
+function handbookFold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+}
+
+/* Where Material's worker lies: beside this file. Under file:// Material runs workers in an iframe
+   (iframe-worker), where relative URLs resolve against the page, so take this script's own address. */
+function handbookBase() {
+  if (typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent) {
+    var script = document.querySelector("script[src]")
+    return script.src
+  }
+  return self.location.href
+}
+
+var handbookBuilders = new WeakSet()
+
+function handbookInstall() {
+  var lunr = self.lunr
+  if (!lunr || lunr.handbookFolding)
+    return
+  lunr.handbookFolding = true
+
+  function foldToken(token) {
+    var text = token.toString()
+    var folded = handbookFold(text)
+    return folded === text ? token : [token, token.clone(function () { return folded })]
+  }
+  lunr.Pipeline.registerFunction(foldToken, "handbookFold")
+
+  var query = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function (fn) {
+    var results = query.call(this, fn)
+    for (var r = 0; r < results.length; r++) {
+      var metadata = results[r].matchData.metadata
+      var seen = {}
+      for (var term in metadata)
+        for (var field in metadata[term]) {
+          var positions = metadata[term][field].position
+          if (!positions)
+            continue
+          var key = field + ":"
+          metadata[term][field].position = positions.filter(function (p) {
+            var id = key + p
+            if (seen[id])
+              return false
+            seen[id] = true
+            return true
+          })
+        }
+    }
+    return results
+  }
+
+  /* Material sets up languages and fields, then adds documents: add the function to each index's
+     pipeline once, just before its first document, so it runs after Material's own functions. */
+  var add = lunr.Builder.prototype.add
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!handbookBuilders.has(this)) {
+      handbookBuilders.add(this)
+      this.pipeline.add(foldToken)
+    }
+    return add.call(this, doc, attributes)
+  }
+}
+
+/* A query word with diacritics is searched as written and folded; words with lunr syntax (+word,
+   -word, field:word, word~1, word^2, word*) are left as the reader wrote them. */
+function handbookExpand(query) {
+  var words = query.split(/\s+/).filter(Boolean)
+  var extra = []
+  for (var i = 0; i < words.length; i++) {
+    var word = words[i]
+    if (/^[+-]|[:~^*]/.test(word))
+      continue
+    var folded = handbookFold(word)
+    if (folded !== word && words.indexOf(folded) < 0 && extra.indexOf(folded) < 0)
+      extra.push(folded)
+  }
+  return extra.length ? words.concat(extra).join(" ") : query
+}
+
+var HANDBOOK_SETUP = 0   /* Material's SearchMessageType.SETUP */
+var HANDBOOK_QUERY = 2   /* Material's SearchMessageType.QUERY */
+var HANDBOOK_RESULT = 3  /* Material's SearchMessageType.RESULT */
+var handbookWords = []   /* the words of the last query, as typed (lower case, split as Material splits) */
+
+var handbookSeparator = /[\s\-]+/  /* replaced by the site's own separator on set-up */
+
+function handbookExact(group) {
+  return group.some(function (item) {
+    var terms = item.terms || {}
+    return handbookWords.every(function (word) { return terms[word] === true })
+  })
+}
+
+/* Material answers with postMessage; in a worker that is the global function, under file:// the one
+   iframe-worker defines. Either way, wrap it to move exact matches first. */
+var handbookPost = self.postMessage
+self.postMessage = function (message) {
+  if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)
+      && handbookWords.some(function (word) { return handbookFold(word) !== word })) {
+    var exact = [], other = []
+    message.data.items.forEach(function (group) { (handbookExact(group) ? exact : other).push(group) })
+    message.data.items = exact.concat(other)
+  }
+  return handbookPost.apply(self, arguments)
+}
+
+/* Registered before Material's handler, so it runs first on every message. */
+addEventListener("message", function (ev) {
+  handbookInstall()
+  var message = ev.data
+  if (message && message.type === HANDBOOK_SETUP && message.data && message.data.config)
+    handbookSeparator = new RegExp(message.data.config.separator)
+  if (message && message.type === HANDBOOK_QUERY && typeof message.data === "string") {
+    handbookWords = []
+    message.data.toLowerCase().split(/\s+/).forEach(function (word) {
+      if (word && !/^[+-]|[:~^*]/.test(word))
+        handbookWords = handbookWords.concat(word.split(handbookSeparator).filter(Boolean))
+    })
+    message.data = handbookExpand(message.data)
+  }
+})
+
+var handbookLoaded = importScripts(new URL("__MATERIAL_SEARCH_WORKER__", handbookBase()).href)
+if (handbookLoaded && typeof handbookLoaded.then === "function")
+  handbookLoaded.then(handbookInstall)
+else
+  handbookInstall()

@@ -1,0 +1,111 @@
+"""Shared helpers for the browser tests: Debian's Chromium under Playwright, a local server, search."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1; yields its address without a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@dataclass
+class Result:
+    path: str  # the page of the result, without query string or fragment
+    title: str
+    text: str  # what the preview shows (title, text and the "missing" line)
+
+
+def open_search(page) -> None:
+    page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").wait_for(state="visible")
+
+
+def search(page, query: str) -> list[Result]:
+    """Type `query` into the open search box and return the results as Material lists them."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")  # Material reads the box on keyup
+    page.wait_for_function("document.querySelector('.md-search-result__list').children.length === 0")
+    idle = page.locator(".md-search-result__meta").inner_text()  # "type to start searching"
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "idle => document.querySelector('.md-search-result__meta').innerText !== idle", arg=idle, timeout=10_000
+    )
+    results = []
+    items = page.locator(".md-search-result__item")
+    for i in range(items.count()):
+        link = items.nth(i).locator("a").first
+        href = link.get_attribute("href")
+        results.append(
+            Result(
+                path=urlsplit(href).path,
+                title=link.locator("h1, h2").first.inner_text(),
+                text=link.inner_text(),
+            )
+        )
+    return results
+
+
+# Runs in the page: starts the page's own search worker on the page's own index, as Material does, and
+# returns every result of every query (Material's list shows only the first ones until one scrolls).
+_WORKER_SEARCH = """
+async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const base = new URL(config.base, location.href)
+  const index = await (await fetch(new URL("search/search_index.json", base))).json()
+  const worker = new Worker(new URL(config.search, location.href))
+  const send = message => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data)
+    worker.postMessage(message)
+  })
+  await send({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
+  const answers = {}
+  for (const query of queries) {
+    const reply = await send({type: 2, data: query})
+    answers[query] = reply.data.items.map(group => ({
+      page: new URL(group[0].location.split("#")[0], base).pathname,
+      terms: group.map(item => item.terms),
+    }))
+  }
+  worker.terminate()
+  return answers
+}
+"""
+
+
+def worker_search(page, queries: list[str]) -> dict[str, list[dict]]:
+    """{query: [{page: "/bai-hoc/bai-3/", terms: [{term: matched}, ...]}, ...]} in Material's order."""
+    return page.evaluate(_WORKER_SEARCH, queries)

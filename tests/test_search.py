@@ -1,0 +1,217 @@
+"""Search for readers on phones: without diacritics, exact matches first, in the page's language.
+
+The domain functions (hooks/handbook/search.py), the built site's per-language indexes and pages, and
+the search itself in headless Chromium: both Material's own list and the full result lists of the
+page's search worker.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+from browser_tools import open_search, search, serve, worker_search
+from handbook import search as domain
+
+# (typed without diacritics, the same with diacritics, a page that must be among the first five)
+VIETNAMESE = [
+    ("dang vien", "đảng viên", "/bai-hoc/bai-3/"),
+    ("bi thu chi bo", "bí thư chi bộ", "/bai-hoc/bai-6/"),
+    ("ket nap", "kết nạp", "/bai-hoc/bai-3/"),
+    ("kiem tra giam sat", "kiểm tra giám sát", "/bai-hoc/bai-5/"),
+    ("dan van", "dân vận", "/bai-hoc/bai-4/"),
+    ("sinh hoat chi bo", "sinh hoạt chi bộ", "/bai-hoc/bai-6/"),
+    ("ky luat dang", "kỷ luật đảng", "/bai-hoc/bai-5/"),
+    ("cong tac tu tuong", "công tác tư tưởng", "/bai-hoc/bai-2/"),
+    ("dieu le dang", "điều lệ đảng", "/van-ban/dieu-le-dang/"),
+    ("thu hoach", "thu hoạch", None),
+    ("phe binh", "phê bình", None),
+    ("uy ban kiem tra", "uỷ ban kiểm tra", None),
+]
+ENGLISH = [
+    ("party member", "/en/bai-hoc/bai-3/"),
+    ("admission", "/en/bai-hoc/bai-3/"),
+    ("inspection supervision", "/en/bai-hoc/bai-5/"),
+    ("mass mobilisation", "/en/bai-hoc/bai-4/"),
+    ("charter", "/en/van-ban/dieu-le-dang/"),
+    ("reflection paper", None),
+]
+
+
+# --- the domain -----------------------------------------------------------------------------------
+
+
+def test_fold_drops_every_vietnamese_mark_and_keeps_the_length():
+    assert domain.fold("Đảng viên") == "Dang vien"
+    assert domain.fold("đ") == "d"  # no Unicode decomposition for đ
+    text = "Bí thư chi bộ kết nạp, kiểm tra, giám sát; uỷ ban, Ỷ, ưở, ữ, ậ, Ố"
+    folded = domain.fold(text)
+    assert len(folded) == len(text)
+    assert folded == "Bi thu chi bo ket nap, kiem tra, giam sat; uy ban, Y, uo, u, a, O"
+    assert folded.isascii()
+
+
+def test_fold_agrees_with_decomposition_for_every_vietnamese_letter():
+    letters = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    for letter in letters:
+        for mark in marks:
+            char = unicodedata.normalize("NFC", letter + mark)
+            stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+            assert domain.fold(char) == stripped, char
+
+
+def test_split_index_gives_each_language_its_own_documents_relative_to_its_root():
+    data = {
+        "config": {"lang": ["vi", "en"]},
+        "docs": [
+            {"location": "bai-hoc/bai-1/", "title": "Bài 1", "text": ""},
+            {"location": "en/bai-hoc/bai-1/#x", "title": "Lesson 1", "text": ""},
+            {"location": "", "title": "Trang chủ", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+        ],
+    }
+    split = domain.split_index(data, {"vi": "", "en": "en/"})
+    assert [d["location"] for d in split["vi"]["docs"]] == ["bai-hoc/bai-1/", ""]
+    assert [d["location"] for d in split["en"]["docs"]] == ["bai-hoc/bai-1/#x", ""]
+    assert split["en"]["config"] == {"lang": ["vi", "en"]}
+
+
+def test_retarget_page_points_at_the_language_root_and_the_folding_worker():
+    html = (
+        '<head><link rel="alternate" href="../en/" hreflang="en">\n</head><body>'
+        '<script id="__config" type="application/json">{"base": "../..", '
+        '"search": "../../assets/javascripts/workers/search.abc.min.js"}</script></body>'
+    )
+    out = domain.drop_alternate_links(domain.retarget_page(html, language_prefix="en/", worker="w.js"))
+    config = json.loads(out.split('application/json">')[1].split("</script>")[0])
+    assert config == {"base": "../../en/", "search": "../../assets/javascripts/workers/w.js"}
+    assert "hreflang" not in out
+    with pytest.raises(ValueError):
+        domain.retarget_page("<p>no config</p>", language_prefix="", worker="w.js")
+
+
+# --- the built site --------------------------------------------------------------------------------
+
+
+def _index(site, prefix=""):
+    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_index_with_only_its_pages(real_site):
+    vi, en = _index(real_site.site), _index(real_site.site, "en")
+    assert vi["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in vi["docs"])
+    assert not any(d["location"].startswith("en/") for d in en["docs"])
+    vi_titles = {d["title"] for d in vi["docs"] if "#" not in d["location"]}
+    en_titles = {d["title"] for d in en["docs"] if "#" not in d["location"]}
+    assert any(t.startswith("Bài 3.") for t in vi_titles) and not any(t.startswith("Lesson") for t in vi_titles)
+    assert any(t.startswith("Lesson 3.") for t in en_titles) and not any(t.startswith("Bài 3.") for t in en_titles)
+    # Every English location is a real English page.
+    for doc in en["docs"]:
+        path = doc["location"].split("#")[0]
+        assert (real_site.site / "en" / path / "index.html").is_file(), doc["location"]
+
+
+def test_pages_use_their_language_index_and_the_folding_worker(real_site):
+    for path, base in [("bai-hoc/bai-1/index.html", "../.."), ("en/bai-hoc/bai-1/index.html", "../../../en/")]:
+        html = (real_site.site / path).read_text(encoding="utf-8")
+        config = json.loads(html.split('<script id="__config" type="application/json">')[1].split("</script>")[0])
+        assert config["base"] == base
+        assert config["search"].endswith("/assets/javascripts/workers/handbook-search.js")
+        assert '<link rel="alternate"' not in html
+    worker = (real_site.site / "assets/javascripts/workers/handbook-search.js").read_text(encoding="utf-8")
+    engine = worker.split('new URL("')[1].split('"')[0]
+    assert engine.startswith("search.") and (real_site.site / "assets/javascripts/workers" / engine).is_file()
+
+
+# --- in the browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    with serve(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def vietnamese_answers(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    queries = [q for plain, exact, _ in VIETNAMESE for q in (plain, exact)] + ["đãng viên", "kêt nap"]
+    answers = worker_search(page, queries)
+    page.close()
+    return answers
+
+
+def _pages(answer):
+    return [group["page"] for group in answer]
+
+
+@pytest.mark.parametrize("plain, exact, expected", VIETNAMESE, ids=[v[0] for v in VIETNAMESE])
+def test_typing_without_diacritics_finds_what_typing_with_them_finds(vietnamese_answers, plain, exact, expected):
+    found_plain, found_exact = _pages(vietnamese_answers[plain]), _pages(vietnamese_answers[exact])
+    assert found_exact, exact
+    assert set(found_exact) <= set(found_plain), (plain, set(found_exact) - set(found_plain))
+    assert all(not p.startswith("/en/") for p in found_plain + found_exact)
+    if expected:
+        assert expected in found_plain[:5], (plain, found_plain[:5])
+        assert expected in found_exact[:5], (exact, found_exact[:5])
+
+
+@pytest.mark.parametrize("plain, exact, expected", VIETNAMESE, ids=[v[1] for v in VIETNAMESE])
+def test_pages_with_the_exact_words_rank_first(vietnamese_answers, plain, exact, expected):
+    words = exact.split()
+
+    def is_exact(group):
+        return any(all(item.get(word) for word in words) for item in group["terms"])
+
+    flags = [is_exact(group) for group in vietnamese_answers[exact]]
+    assert flags and flags[0], exact
+    # Once a page without the exact words appears, no page with them follows.
+    assert flags == sorted(flags, reverse=True), (exact, flags)
+
+
+def test_a_wrong_or_missing_tone_mark_still_finds_the_page(vietnamese_answers):
+    assert "/bai-hoc/bai-3/" in _pages(vietnamese_answers["đãng viên"])[:3]
+    assert "/bai-hoc/bai-3/" in _pages(vietnamese_answers["kêt nap"])[:3]
+
+
+def test_english_pages_search_english_only(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "/en/bai-hoc/bai-1/", wait_until="networkidle")
+    answers = worker_search(page, [query for query, _ in ENGLISH])
+    page.close()
+    for query, expected in ENGLISH:
+        found = _pages(answers[query])
+        assert found, query
+        assert all(p.startswith("/en/") for p in found), (query, found)
+        if expected:
+            assert expected in found[:3], (query, found[:5])
+
+
+def test_the_search_box_shows_original_text_with_the_words_marked(page, site_url):
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    open_search(page)
+    results = search(page, "ket nap")
+    assert results and results[0].path == "/bai-hoc/bai-3/"
+    first = page.locator(".md-search-result__item").first
+    marked = [m.lower() for m in first.locator("mark").all_inner_texts()]
+    assert "kết" in marked and "nạp" in marked  # the original words, marked
+    assert "ket nap" not in results[0].text.lower()  # the preview is the page's own text
+    results = search(page, "dang vien")
+    assert "đảng viên" in results[0].title.lower() or "đảng viên" in results[0].text.lower()
+    assert not any(r.path.startswith("/en/") for r in results)
+    foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
+    assert foreign == []
+
+
+def test_the_english_search_box_lists_english_pages(page, site_url):
+    page.goto(site_url + "/en/", wait_until="networkidle")
+    open_search(page)
+    results = search(page, "party member")
+    assert results and all(r.path.startswith("/en/") for r in results)
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(site_url + "/en/")
