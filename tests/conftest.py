@@ -30,8 +30,10 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
-def run_mkdocs(project: Path, site: Path, *, pdf: bool) -> Build:
+def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
+    # The offline zips need a second build; only the real site makes them (HANDBOOK_ZIP=0 elsewhere).
+    env["HANDBOOK_ZIP"] = "1" if zips else "0"
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -46,7 +48,7 @@ def run_mkdocs(project: Path, site: Path, *, pdf: bool) -> Build:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The repository itself, built with --strict and both PDF handbooks."""
-    build = run_mkdocs(ROOT, tmp_path_factory.mktemp("real") / "site", pdf=True)
+    build = run_mkdocs(ROOT, tmp_path_factory.mktemp("real") / "site", pdf=True, zips=True)
     assert build.returncode == 0, build.output
     return build
 

@@ -1,0 +1,87 @@
+"""The offline copy of each language's site: which files go in, and the zip.
+
+Plain functions with no MkDocs in them (hooks/offline.py is the adapter). The offline build is a second
+build of the same sources with Material's offline plugin on (no directory URLs, search from file://); this
+module chooses its files per language and packs them under one top folder, with an index.html at the top
+that opens the language's home page.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+# Not needed to read offline: source maps (for developers), the sitemap (for search engines), and the
+# JSON search index (from file:// Material loads search_index.js instead).
+_SKIP_SUFFIXES = (".map", ".xml", ".xml.gz", "search/search_index.json")
+_LUNR = "assets/javascripts/lunr/"
+
+
+def _lunr_needed(relative: str, search_languages: Iterable[str]) -> bool:
+    """Material ships lunr support for thirty languages; search loads only those of the site."""
+    wanted = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    wanted |= {f"min/lunr.{language}.min.js" for language in search_languages}
+    return relative[len(_LUNR):] in wanted
+
+
+def language_files(
+    site: Path, prefixes: Mapping[str, str], language: str, search_languages: Iterable[str] = ("vi", "en")
+) -> Iterator[str]:
+    """The site's files that the offline copy of `language` needs, as POSIX paths relative to `site`.
+
+    A language's own folder ("" for the default language, "en/" for English) minus the other languages'
+    folders, plus the shared theme files (assets/) that every language's pages load.
+    """
+    search_languages = list(search_languages)
+    own = prefixes[language]
+    others = [prefix for other, prefix in prefixes.items() if other != language and prefix]
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        if relative.endswith(_SKIP_SUFFIXES):
+            continue
+        if relative.startswith(_LUNR) and not _lunr_needed(relative, search_languages):
+            continue
+        if relative.startswith("assets/"):
+            yield relative
+            continue
+        if any(relative.startswith(prefix) for prefix in others):
+            continue
+        if own and not relative.startswith(own):
+            continue
+        yield relative
+
+
+def opener_page(target: str, title: str, text: str, language: str) -> str:
+    """A page at the top of the zip that sends the reader to the language's home page."""
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{language}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f"<title>{title}</title></head>"
+        f'<body><p><a href="{target}">{text}</a></p></body></html>\n'
+    )
+
+
+def write_zip(site: Path, files: list[str], out: Path, top: str, opener: str | None) -> None:
+    """Pack `files` of `site` under the folder `top` into `out`, through a temporary file (a reader
+    never gets half a zip)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".part")
+    # Fixed timestamps, so the same site gives the same zip.
+    stamp = (2020, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        if opener is not None:
+            info = zipfile.ZipInfo(f"{top}/index.html", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, opener)
+        for relative in files:
+            info = zipfile.ZipInfo(f"{top}/{relative}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (site / relative).read_bytes())
+    os.replace(partial, out)
+

@@ -1,0 +1,134 @@
+"""The offline copies: one zip per language, offered on its home page, readable and searchable from
+file:// in headless Chromium, asking no host for anything."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from browser_tools import PHONE, open_search, search, serve
+from handbook import offline
+
+ZIP = "offline/so-tay-boi-duong-cong-tac-dang.zip"
+
+
+def test_language_files_keep_one_language_and_the_shared_assets(tmp_path):
+    for name in [
+        "index.html",
+        "bai-hoc/bai-1.html",
+        "search/search_index.js",
+        "assets/javascripts/bundle.js",
+        "assets/javascripts/bundle.js.map",
+        "assets/javascripts/lunr/wordcut.js",
+        "assets/javascripts/lunr/min/lunr.vi.min.js",
+        "assets/javascripts/lunr/min/lunr.ja.min.js",
+        "search/search_index.json",
+        "sitemap.xml",
+        "en/index.html",
+        "en/bai-hoc/bai-1.html",
+        "en/search/search_index.js",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    prefixes = {"vi": "", "en": "en/"}
+    assert list(offline.language_files(tmp_path, prefixes, "vi", ["vi", "en"])) == [
+        "assets/javascripts/bundle.js",
+        "assets/javascripts/lunr/min/lunr.vi.min.js",
+        "bai-hoc/bai-1.html",
+        "index.html",
+        "search/search_index.js",
+    ]
+    assert list(offline.language_files(tmp_path, prefixes, "en", ["vi", "en"])) == [
+        "assets/javascripts/bundle.js",
+        "assets/javascripts/lunr/min/lunr.vi.min.js",
+        "en/bai-hoc/bai-1.html",
+        "en/index.html",
+        "en/search/search_index.js",
+    ]
+
+
+def _names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return archive.namelist()
+
+
+def test_each_language_has_a_zip_with_its_pages_search_and_pdf(real_site):
+    vi, en = _names(real_site.site / ZIP), _names(real_site.site / "en" / ZIP)
+    top_vi, top_en = vi[0].split("/")[0], en[0].split("/")[0]
+    assert top_vi != top_en
+    vi = {name.split("/", 1)[1] for name in vi}
+    en = {name.split("/", 1)[1] for name in en}
+    for name in ["index.html", "bai-hoc/bai-1.html", "van-ban/dieu-le-dang.html", "search/search_index.js",
+                 "assets/javascripts/iframe-worker.js", "pdf/so-tay-boi-duong-cong-tac-dang.pdf"]:
+        assert name in vi, name
+    assert not any(name.startswith("en/") for name in vi)
+    for name in ["index.html", "en/index.html", "en/bai-hoc/bai-1.html", "en/search/search_index.js",
+                 "assets/javascripts/iframe-worker.js", "en/pdf/so-tay-boi-duong-cong-tac-dang.pdf"]:
+        assert name in en, name
+    assert "bai-hoc/bai-1.html" not in en and "search/search_index.js" not in en
+    assert not any(name.endswith(".map") for name in vi | en)
+
+
+def test_offline_pages_load_nothing_from_another_host(real_site):
+    with zipfile.ZipFile(real_site.site / ZIP) as archive:
+        for name in archive.namelist():
+            if name.endswith(".html"):
+                html = archive.read(name).decode("utf-8")
+                sources = re.findall(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]+)"', html)
+                assert not [s for s in sources if re.match(r"(https?:)?//", s)], name
+                assert "unpkg.com" not in html, name
+                assert 'class="md-select' not in html, name  # one language per zip: no switcher
+
+
+def test_home_pages_offer_their_zip(real_site):
+    from bs4 import BeautifulSoup
+
+    for prefix, label in [("", "ngoại tuyến"), ("en/", "offline")]:
+        soup = BeautifulSoup((real_site.site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one(".handbook-hero a.handbook-offline-link")
+        assert link is not None and label in link.get_text().lower()
+        assert (real_site.site / prefix / link["href"]).resolve() == (real_site.site / prefix / ZIP).resolve()
+        assert zipfile.is_zipfile(real_site.site / prefix / link["href"])
+
+
+@pytest.fixture(scope="module")
+def unzipped(real_site, tmp_path_factory):
+    folders = {}
+    for language, prefix in [("vi", ""), ("en", "en/")]:
+        target = tmp_path_factory.mktemp(f"offline-{language}")
+        with zipfile.ZipFile(real_site.site / prefix / ZIP) as archive:
+            archive.extractall(target)
+            folders[language] = target / archive.namelist()[0].split("/")[0]
+    return folders
+
+
+@pytest.mark.parametrize(
+    "language, query, result",
+    [("vi", "ket nap", "bai-hoc/bai-3.html"), ("en", "admission", "en/bai-hoc/bai-3.html")],
+)
+def test_the_unzipped_copy_reads_and_searches_from_file(browser, unzipped, language, query, result):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    folder = unzipped[language]
+    page.goto((folder / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    home = "en/index.html" if language == "en" else "index.html"
+    page.wait_for_url(re.compile(re.escape(home) + "$"))
+    # Navigation: the lesson index, then the first lesson, as a reader would tap through.
+    page.locator("article a[href*='bai-hoc/']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and "bai-hoc/" in page.url
+    assert page.locator("article h1").count() == 1
+    # Search from file://: Material's worker runs in its iframe shim, on search_index.js.
+    open_search(page)
+    found = search(page, query)
+    assert found and found[0].path.endswith(result), [r.path for r in found[:5]]
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("?")[0].split("#")[0].endswith(result)
+    assert [url for url in requests if not url.startswith("file://")] == []
+    context.close()
