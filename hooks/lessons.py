@@ -9,6 +9,7 @@
   for them with a marker line.
 - Applies the edition setting `extra.edition` (locality, included topics): a topic left out of the edition
   is removed from the files, so it is absent from the nav, the search index and the PDF.
+- Keeps each glossary tooltip on the first mention of the term in a page (handbook.glossary.first_mentions).
 - Appends the glossary of the page's language (docs/_glossary/<language>.md) through pymdownx.snippets,
   so Python-Markdown's `abbr` extension shows a tooltip on each term. snippets' own `auto_append` is one
   list for all languages, so this hook picks the file per page.
@@ -215,3 +216,7 @@ def _without(nav, excluded: set[str]):
             elif value not in excluded:
                 result.append(item)
     return result
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return glossary.first_mentions(html)

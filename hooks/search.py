@@ -2,10 +2,13 @@
 
 - Every page's Material configuration points at its own language's search index and at the handbook's
   search worker (Material's worker plus diacritic folding, hooks/handbook/assets/search-worker.js).
+- Material's search dialog gets an accessible name (extra.ui.search_dialog).
 - The `<link rel="alternate" hreflang>` tags go (see handbook.search.drop_alternate_links for why).
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
-  search/search_index.json (Vietnamese) and en/search/search_index.json (English); when Material's offline
-  plugin is on, each gets the search_index.js it loads from file://. This runs after static-i18n and the
+  one per language (search/ and en/search/): handbook_index.json is the real index, and
+  search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
+  only when the reader searches. With Material's offline plugin on, each language gets instead the
+  complete search_index.js that Material loads from file://. This runs after static-i18n and the
   offline plugin (priority -110), which both write the combined index at -100.
 """
 
@@ -25,6 +28,7 @@ from build_language import is_final_build, language_prefix, language_prefixes
 from handbook import search
 
 WORKER = "handbook-search.js"
+FULL_INDEX = "handbook_index.json"  # the real index, fetched by the worker on the first query
 WORKER_SOURCE = Path(__file__).parent / "handbook" / "assets" / "search-worker.js"
 
 _engine: dict[str, str] = {}
@@ -44,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = search.retarget_page(output, language_prefix=language_prefix(config), worker=WORKER)
+    output = search.name_search_dialog(output, config.extra["ui"]["search_dialog"])
     return search.drop_alternate_links(output)
 
 
@@ -65,8 +70,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     offline = config.plugins.get("material/offline")
     offline_on = bool(offline and offline.config.enabled)
     for language, index in search.split_index(data, language_prefixes(config)).items():
-        folder = site / language_prefixes(config)[language] / "search"
+        prefix = language_prefixes(config)[language]
+        folder = site / prefix / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "search_index.json").write_text(search.dump_index(index), encoding="utf-8")
         if offline_on:
+            # From file:// Material loads search_index.js, complete: there is nothing to save there.
+            (folder / "search_index.json").write_text(search.dump_index(index), encoding="utf-8")
             (folder / "search_index.js").write_text(search.offline_script(index), encoding="utf-8")
+            continue
+        (folder / FULL_INDEX).write_text(search.dump_index(index), encoding="utf-8")
+        # The worker lives in assets/javascripts/workers/; the real index is at <language>/search/.
+        stub = search.stub_index(index, f"../../../{prefix}search/{FULL_INDEX}")
+        (folder / "search_index.json").write_text(search.dump_index(stub), encoding="utf-8")

@@ -150,3 +150,13 @@ def test_glossary_parsing_and_missing_terms():
     [problem] = glossary.missing_terms(lesson, set(entries), "docs/_glossary/vi.md")
     assert str(problem).startswith("docs/bai-hoc/bai-1.md:9: trường `key_terms`: thuật ngữ \"đảng viên\" chưa có")
     assert "docs/_glossary/vi.md" in problem.fix
+
+
+def test_first_mentions_keeps_one_tooltip_per_term():
+    html = (
+        '<h1><abbr title="a">TCCSĐ</abbr></h1><p><abbr title="a">TCCSĐ</abbr> và '
+        '<abbr title="b">chi uỷ</abbr>, <abbr title="b">chi uỷ</abbr>, <abbr title="a">TCCSĐ</abbr></p>'
+    )
+    assert glossary.first_mentions(html) == (
+        '<h1><abbr title="a">TCCSĐ</abbr></h1><p>TCCSĐ và <abbr title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
+    )

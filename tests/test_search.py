@@ -95,8 +95,8 @@ def test_retarget_page_points_at_the_language_root_and_the_folding_worker():
 # --- the built site --------------------------------------------------------------------------------
 
 
-def _index(site, prefix=""):
-    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+def _index(site, prefix="", name="handbook_index.json"):
+    return json.loads((site / prefix / "search" / name).read_text(encoding="utf-8"))
 
 
 def test_each_language_has_its_own_index_with_only_its_pages(real_site):
@@ -112,6 +112,17 @@ def test_each_language_has_its_own_index_with_only_its_pages(real_site):
     for doc in en["docs"]:
         path = doc["location"].split("#")[0]
         assert (real_site.site / "en" / path / "index.html").is_file(), doc["location"]
+
+
+def test_pages_load_a_stub_that_names_the_real_index(real_site):
+    for prefix in ["", "en/"]:
+        stub = _index(real_site.site, prefix, "search_index.json")
+        assert stub["docs"] == []
+        assert stub["config"]["separator"] == _index(real_site.site, prefix)["config"]["separator"]
+        workers = real_site.site / "assets/javascripts/workers"
+        assert (workers / stub["config"]["handbook_full"]).resolve() == (
+            real_site.site / prefix / "search/handbook_index.json"
+        ).resolve()
 
 
 def test_pages_use_their_language_index_and_the_folding_worker(real_site):
@@ -205,6 +216,18 @@ def test_the_search_box_shows_original_text_with_the_words_marked(page, site_url
     assert not any(r.path.startswith("/en/") for r in results)
     foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
     assert foreign == []
+
+
+def test_the_index_is_downloaded_only_when_the_reader_searches(page, site_url):
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [url for url in page.requests if "handbook_index.json" in url]
+    open_search(page)
+    assert search(page, "dan van")
+    assert [url for url in page.requests if url == site_url + "/search/handbook_index.json"]
+    page.requests.clear()
+    assert search(page, "ket nap")  # once is enough
+    assert not [url for url in page.requests if "handbook_index.json" in url]
 
 
 def test_the_english_search_box_lists_english_pages(page, site_url):

@@ -56,3 +56,24 @@ def missing_terms(unit, known: set[str], glossary_path: str) -> list[Problem]:
         for term in unit.data.get("key_terms", [])
         if term not in known
     ]
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_mentions(html: str) -> str:
+    """Keep the tooltip of each glossary term on its first mention in a page only.
+
+    Python-Markdown's abbr extension marks every mention; a lesson mentions its key terms a hundred times
+    and more, so the text was dotted with underlines and the phone's browser had as many tooltips to set
+    up (Lighthouse: blocking time). Later mentions become plain text; the glossary page has them all.
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

@@ -9,8 +9,11 @@ Plain functions with no MkDocs in them (hooks/search.py is the adapter).
 - `split_index` turns the single index that static-i18n writes for all languages into one per language,
   with each language's locations relative to its own root, so a reader gets results in the language of
   the page and downloads only that language's index.
+- `stub_index` is what each page loads: the real index is fetched by the search worker only when the
+  reader first searches (see search-worker.js), which keeps it out of every page view.
 - `retarget_page` points a page's Material configuration at its language's index and at the worker that
   adds folding to Material's own search.
+- `name_search_dialog` gives Material's search dialog the accessible name it lacks.
 - `drop_alternate_links` removes the `<link rel="alternate" hreflang>` tags from a page's head. Material's
   script fetches `sitemap.xml` under every such link; on this site those files do not exist, so each page
   logged 404 errors. The visible language switcher, which links each page to its translation, stays.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 import unicodedata
 from collections.abc import Mapping
 
@@ -64,6 +68,12 @@ def split_index(data: Mapping, prefixes: Mapping[str, str]) -> dict[str, dict]:
     return result
 
 
+def stub_index(index: Mapping, full_url: str) -> dict:
+    """What Material fetches with every page: the configuration, no documents, and where the real index
+    is (`full_url`, relative to the search worker). The worker loads that on the first query."""
+    return {"config": {**index["config"], "handbook_full": full_url}, "docs": []}
+
+
 def dump_index(index: Mapping) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
@@ -96,6 +106,16 @@ def retarget_page(html: str, *, language_prefix: str, worker: str) -> str:
     if not count:
         raise ValueError('no Material configuration (<script id="__config">) in the page')
     return html
+
+
+_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Give Material's search dialog an accessible name (it has none: axe's aria-dialog-name)."""
+    if _DIALOG not in html:
+        return html
+    return html.replace(_DIALOG, _DIALOG[:-1] + f' aria-label="{escape(label, quote=True)}">', 1)
 
 
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')

@@ -21,10 +21,18 @@
  * Pages that contain every word of the query exactly as typed are moved ahead of the rest (keeping
  * Material's order within each part), so a folded match never outranks an exact one.
  *
- * Ties to Material's internals, kept to three: the index is built by lunr (`self.lunr`, whose Builder
+ * The index is loaded when the reader first searches, not with every page: Material fetches
+ * search/search_index.json on each page load, so the site puts there a stub with no documents that
+ * names the real index (config.handbook_full); Material sets up on the stub at once, and the first query
+ * waits here until the real index is fetched and handed to Material as a second set-up message. On a
+ * phone that keeps some 90 KB and the work of indexing off every page view. From file:// (the offline
+ * copy) Material's script-loaded index is complete and this step does not apply.
+ *
+ * Ties to Material's internals, kept to four: the index is built by lunr (`self.lunr`, whose Builder
  * gets the pipeline function); a query arrives as a message {type: 2, data: "<query>"}, which this
  * script's listener, registered before Material's, rewrites in place; results leave as a message
- * {type: 3, data: {items: [[item, ...], ...]}} where each item says which query terms it matched.
+ * {type: 3, data: {items: [[item, ...], ...]}} where each item says which query terms it matched;
+ * set-up is the message {type: 0, data: {config, docs, options}}, answered by {type: 1}.
  *
  * The file name of Material's worker is filled in at build time (hooks/search.py).
  */
@@ -113,6 +121,7 @@ function handbookExpand(query) {
 }
 
 var HANDBOOK_SETUP = 0   /* Material's SearchMessageType.SETUP */
+var HANDBOOK_READY = 1   /* Material's SearchMessageType.READY */
 var HANDBOOK_QUERY = 2   /* Material's SearchMessageType.QUERY */
 var HANDBOOK_RESULT = 3  /* Material's SearchMessageType.RESULT */
 var handbookWords = []   /* the words of the last query, as typed (lower case, split as Material splits) */
@@ -129,7 +138,14 @@ function handbookExact(group) {
 /* Material answers with postMessage; in a worker that is the global function, under file:// the one
    iframe-worker defines. Either way, wrap it to move exact matches first. */
 var handbookPost = self.postMessage
+var handbookReady = null  /* while the real index is being set up: called on Material's answer */
 self.postMessage = function (message) {
+  if (message && message.type === HANDBOOK_READY && handbookReady) {
+    var ready = handbookReady
+    handbookReady = null
+    ready()
+    return  /* the page has had its "ready" from the stub already */
+  }
   if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)
       && handbookWords.some(function (word) { return handbookFold(word) !== word })) {
     var exact = [], other = []
@@ -139,12 +155,55 @@ self.postMessage = function (message) {
   return handbookPost.apply(self, arguments)
 }
 
+/* The real index, while Material holds only the stub: {url, options}; null once it is loaded. */
+var handbookFull = null
+var handbookLoading = null
+var handbookPending = null
+
+/* Hand a message to Material's handler (and to this file's listener, which lets replays through). */
+function handbookReplay(message) {
+  var event = new MessageEvent("message", { data: message })
+  event.handbookReplay = true
+  self.dispatchEvent(event)
+}
+
+function handbookLoad() {
+  if (!handbookLoading)
+    handbookLoading = fetch(handbookFull.url)
+      .then(function (response) {
+        if (!response.ok)
+          throw new Error(response.status + " " + handbookFull.url)
+        return response.json()
+      })
+      .then(function (index) {
+        return new Promise(function (resolve) {
+          handbookReady = resolve
+          handbookReplay({ type: HANDBOOK_SETUP, data: {
+            config: index.config, docs: index.docs, options: handbookFull.options
+          } })
+        })
+      })
+      .then(function () { handbookFull = null })
+      .catch(function (error) {
+        handbookLoading = null  /* a later query tries again */
+        throw error
+      })
+  return handbookLoading
+}
+
 /* Registered before Material's handler, so it runs first on every message. */
 addEventListener("message", function (ev) {
+  if (ev.handbookReplay)
+    return
   handbookInstall()
   var message = ev.data
-  if (message && message.type === HANDBOOK_SETUP && message.data && message.data.config)
-    handbookSeparator = new RegExp(message.data.config.separator)
+  if (message && message.type === HANDBOOK_SETUP && message.data && message.data.config) {
+    var config = message.data.config
+    handbookSeparator = new RegExp(config.separator)
+    handbookFull = config.handbook_full && !(message.data.docs || []).length
+      ? { url: new URL(config.handbook_full, handbookBase()).href, options: message.data.options }
+      : null
+  }
   if (message && message.type === HANDBOOK_QUERY && typeof message.data === "string") {
     handbookWords = []
     message.data.toLowerCase().split(/\s+/).forEach(function (word) {
@@ -152,6 +211,24 @@ addEventListener("message", function (ev) {
         handbookWords = handbookWords.concat(word.split(handbookSeparator).filter(Boolean))
     })
     message.data = handbookExpand(message.data)
+    /* Material also sends the empty box's "" once the worker is ready: the stub answers that. */
+    if (handbookFull && message.data.trim()) {
+      ev.stopImmediatePropagation()
+      /* Each key typed while the index loads is a query; only the last one is answered. */
+      handbookPending = message
+      handbookLoad().then(
+        function () {
+          if (handbookPending === message) {
+            handbookPending = null
+            handbookReplay(message)
+          }
+        },
+        function (error) {
+          console.warn("Search index not loaded: " + error)
+          handbookPost.call(self, { type: HANDBOOK_RESULT, data: { items: [] } })
+        }
+      )
+    }
   }
 })
 
