@@ -32,16 +32,25 @@ def languages(config: MkDocsConfig) -> list[str]:
     return [lang.locale for lang in i18n.config.languages] if i18n else [current_language(config)]
 
 
+def _prefix(language: str, default: str) -> str:
+    return "" if language == default else f"{language}/"
+
+
 def language_prefix(config: MkDocsConfig) -> str:
     """'' for the default language (built at the site root), 'en/' for English."""
-    language = current_language(config)
-    return "" if language == default_language(config) else f"{language}/"
+    return _prefix(current_language(config), default_language(config))
 
 
 def language_prefixes(config: MkDocsConfig) -> dict[str, str]:
     """Each language's folder in the site: {'vi': '', 'en': 'en/'}."""
     default = default_language(config)
-    return {language: "" if language == default else f"{language}/" for language in languages(config)}
+    return {language: _prefix(language, default) for language in languages(config)}
+
+
+def offline_copy(config: MkDocsConfig) -> bool:
+    """True in the build of the offline copy (Material's offline plugin on, see hooks/offline.py)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def is_final_build(config: MkDocsConfig) -> bool:

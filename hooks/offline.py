@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_language import is_final_build, language_prefix, language_prefixes
+from build_language import is_final_build, language_prefix, language_prefixes, offline_copy
 from handbook import offline
 
 log = get_plugin_logger("offline")
@@ -41,14 +41,9 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["serve"] = command == "serve"
 
 
-def _offline_copy(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 @event_priority(100)  # before the offline plugin's on_config, which adds the unpkg.com shim if none is set
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    copy = _offline_copy(config)
+    copy = offline_copy(config)
     if copy:
         config.extra["polyfills"] = [SHIM]
     config.extra["handbook_offline_copy"] = copy
@@ -91,13 +86,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         if result.returncode != 0:
             log.error("Bản đọc ngoại tuyến không dựng được:\n%s", (result.stdout + result.stderr)[-4000:])
             raise Abort("Dựng bản ngoại tuyến thất bại.")
-        for language, prefix in prefixes.items():
-            pdf = site / prefix / handbook["pdf_path"]
+        for prefix in prefixes.values():
+            pdf, target = site / prefix / handbook["pdf_path"], copy / prefix / handbook["pdf_path"]
             if pdf.is_file():
-                (copy / prefix / handbook["pdf_path"]).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(pdf, copy / prefix / handbook["pdf_path"])
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(pdf, target)
+        search_languages = config.plugins["material/search"].config.lang or list(prefixes)
         for language, prefix in prefixes.items():
-            search_languages = config.plugins["material/search"].config.lang or [language]
             files = list(offline.language_files(copy, prefixes, language, search_languages))
             top = Path(handbook["offline_path"]).stem + (f"-{language}" if prefix else "")
             opener = None

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from build_language import is_final_build, language_prefix, language_prefixes
+from build_language import is_final_build, language_prefix, language_prefixes, offline_copy
 from handbook import search
 
 WORKER = "handbook-search.js"
@@ -67,15 +67,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not combined.is_file():
         return
     data = json.loads(combined.read_text(encoding="utf-8"))
-    offline = config.plugins.get("material/offline")
-    offline_on = bool(offline and offline.config.enabled)
-    for language, index in search.split_index(data, language_prefixes(config)).items():
-        prefix = language_prefixes(config)[language]
+    prefixes = language_prefixes(config)
+    for language, index in search.split_index(data, prefixes).items():
+        prefix = prefixes[language]
         folder = site / prefix / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        if offline_on:
-            # From file:// Material loads search_index.js, complete: there is nothing to save there.
-            (folder / "search_index.json").write_text(search.dump_index(index), encoding="utf-8")
+        if offline_copy(config):
+            # From file:// Material loads only search_index.js, complete: there is nothing to save there.
             (folder / "search_index.js").write_text(search.offline_script(index), encoding="utf-8")
             continue
         (folder / FULL_INDEX).write_text(search.dump_index(index), encoding="utf-8")

@@ -128,3 +128,12 @@ def page(browser):
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    """The real site served on 127.0.0.1 (no trailing slash)."""
+    from browser_tools import serve
+
+    with serve(real_site.site) as url:
+        yield url

@@ -12,7 +12,7 @@ import gzip
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_tools import PHONE, open_search, search, serve
+from browser_tools import PHONE, open_search, search
 
 PAGES = [
     ("/", None),
@@ -25,12 +25,6 @@ PAGES = [
     ("/en/bai-hoc/bai-1/", "party member"),
 ]
 BUDGET = 250_000  # bytes, gzip
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site):
-    with serve(real_site.site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

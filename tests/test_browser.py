@@ -3,34 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from browser_tools import serve
 
 
-@pytest.fixture(scope="module")
-def server(real_site):
-    with serve(real_site.site) as url:
-        yield url
-
-
-def test_language_switcher_opens_the_same_page_in_english_and_back(page, server):
-    page.goto(f"{server}/huong-dan/chuong-trinh/", wait_until="networkidle")
+def test_language_switcher_opens_the_same_page_in_english_and_back(page, site_url):
+    page.goto(f"{site_url}/huong-dan/chuong-trinh/", wait_until="networkidle")
     assert page.locator("html").get_attribute("lang") == "vi"
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang='en']").click()
-    page.wait_for_url(f"{server}/en/huong-dan/chuong-trinh/")
+    page.wait_for_url(f"{site_url}/en/huong-dan/chuong-trinh/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("article h1").inner_text().startswith("Party work training programme")
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang='vi']").click()
-    page.wait_for_url(f"{server}/huong-dan/chuong-trinh/")
+    page.wait_for_url(f"{site_url}/huong-dan/chuong-trinh/")
     assert page.locator("article h1").inner_text().startswith("Chương trình bồi dưỡng")
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/van-ban/", "/en/bai-hoc/"])
-def test_pages_load_nothing_from_another_host(page, server, path):
-    page.goto(server + path, wait_until="networkidle")
+def test_pages_load_nothing_from_another_host(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
     assert page.locator("article h1").count() == 1
-    foreign = [url for url in page.requests if not url.startswith(server + "/")]
+    foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
     assert foreign == []
     # The self-hosted font is the one in use, Vietnamese subset included.
     page.evaluate("document.fonts.ready")
@@ -39,11 +32,11 @@ def test_pages_load_nothing_from_another_host(page, server, path):
     assert families.startswith('"Noto Sans"')
 
 
-def test_home_page_pdf_button_downloads_the_handbook(page, server):
-    page.goto(server + "/", wait_until="networkidle")
+def test_home_page_pdf_button_downloads_the_handbook(page, site_url):
+    page.goto(site_url + "/", wait_until="networkidle")
     button = page.locator(".handbook-hero a.handbook-pdf-link")
     assert button.is_visible()
     assert button.inner_text() == "Tải sổ tay PDF"
-    response = page.request.get(server + "/" + button.get_attribute("href"))
+    response = page.request.get(site_url + "/" + button.get_attribute("href"))
     assert response.status == 200
     assert response.body()[:5] == b"%PDF-"

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser_tools import PHONE, open_search, search, serve
+from browser_tools import PHONE, open_search, search
 from handbook import offline
 
 ZIP = "offline/so-tay-boi-duong-cong-tac-dang.zip"

@@ -8,11 +8,15 @@ page's search worker.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
+from pathlib import Path
 
 import pytest
-from browser_tools import open_search, search, serve, worker_search
+from browser_tools import open_search, search, worker_search
 from handbook import search as domain
+
+WORKER_SOURCE = Path(__file__).parent.parent / "hooks/handbook/assets/search-worker.js"
 
 # (typed without diacritics, the same with diacritics, a page that must be among the first five)
 VIETNAMESE = [
@@ -39,27 +43,38 @@ ENGLISH = [
 ]
 
 
-# --- the domain -----------------------------------------------------------------------------------
+# --- the folding rule, as the search worker runs it -----------------------------------------------
 
 
-def test_fold_drops_every_vietnamese_mark_and_keeps_the_length():
-    assert domain.fold("Đảng viên") == "Dang vien"
-    assert domain.fold("đ") == "d"  # no Unicode decomposition for đ
+@pytest.fixture(scope="module")
+def fold(browser):
+    """The worker's own `handbookFold`, run in Chromium: fold(["Đảng", …]) → ["Dang", …]."""
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    function = re.search(r"^function handbookFold\(text\) \{\n.*?^\}", source, re.S | re.M).group(0)
+    page = browser.new_page()
+    yield lambda texts: page.evaluate(f"texts => {{ {function}; return texts.map(handbookFold) }}", texts)
+    page.close()
+
+
+def test_fold_drops_every_vietnamese_mark_and_keeps_the_length(fold):
+    assert fold(["Đảng viên", "đ"]) == ["Dang vien", "d"]  # no Unicode decomposition for đ
     text = "Bí thư chi bộ kết nạp, kiểm tra, giám sát; uỷ ban, Ỷ, ưở, ữ, ậ, Ố"
-    folded = domain.fold(text)
+    [folded] = fold([text])
     assert len(folded) == len(text)
     assert folded == "Bi thu chi bo ket nap, kiem tra, giam sat; uy ban, Y, uo, u, a, O"
     assert folded.isascii()
 
 
-def test_fold_agrees_with_decomposition_for_every_vietnamese_letter():
+def test_fold_agrees_with_decomposition_for_every_vietnamese_letter(fold):
     letters = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
     marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-    for letter in letters:
-        for mark in marks:
-            char = unicodedata.normalize("NFC", letter + mark)
-            stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-            assert domain.fold(char) == stripped, char
+    chars = [unicodedata.normalize("NFC", letter + mark) for letter in letters for mark in marks]
+    for char, folded in zip(chars, fold(chars)):
+        stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        assert folded == stripped, char
+
+
+# --- the domain -----------------------------------------------------------------------------------
 
 
 def test_split_index_gives_each_language_its_own_documents_relative_to_its_root():
@@ -138,12 +153,6 @@ def test_pages_use_their_language_index_and_the_folding_worker(real_site):
 
 
 # --- in the browser --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site):
-    with serve(real_site.site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -73,15 +73,17 @@ def write_zip(site: Path, files: list[str], out: Path, top: str, opener: str | N
     partial = out.with_name(out.name + ".part")
     # Fixed timestamps, so the same site gives the same zip.
     stamp = (2020, 1, 1, 0, 0, 0)
+
+    def entry(relative: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(f"{top}/{relative}", stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        return info
+
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         if opener is not None:
-            info = zipfile.ZipInfo(f"{top}/index.html", stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, opener)
+            archive.writestr(entry("index.html"), opener)
         for relative in files:
-            info = zipfile.ZipInfo(f"{top}/{relative}", stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, (site / relative).read_bytes())
+            archive.writestr(entry(relative), (site / relative).read_bytes())
     os.replace(partial, out)
 

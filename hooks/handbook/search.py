@@ -2,10 +2,8 @@
 
 Plain functions with no MkDocs in them (hooks/search.py is the adapter).
 
-- `fold` drops the tone and vowel marks of Latin letters and turns đ into d, one character for one
-  character, so "Đảng viên" and "dang vien" meet. "đ" needs its own rule: Unicode does not decompose it.
-  The same rule runs in the browser (hooks/handbook/assets/search-worker.js), where it is applied to every
-  indexed word; this Python twin is what the tests and the build use to reason about the same text.
+- Folding diacritics ("Đảng viên" → "Dang vien") happens in the browser, in the search worker
+  (hooks/handbook/assets/search-worker.js), where it is applied to every indexed word.
 - `split_index` turns the single index that static-i18n writes for all languages into one per language,
   with each language's locations relative to its own root, so a reader gets results in the language of
   the page and downloads only that language's index.
@@ -23,31 +21,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
-import unicodedata
 from collections.abc import Mapping
-
-
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
-    for code in range(0x00C0, 0x1F00):  # Latin-1 Supplement to Latin Extended Additional
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)
-        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
-            table[code] = base[0]
-    return table
-
-
-_TABLE = _fold_table()
-
-
-def fold(text: str) -> str:
-    """The text without diacritics, same length: "Đảng viên" → "Dang vien"."""
-    return text.translate(_TABLE)
-
-
-def has_diacritics(text: str) -> bool:
-    return fold(text) != text
+from html import escape
 
 
 def split_index(data: Mapping, prefixes: Mapping[str, str]) -> dict[str, dict]:

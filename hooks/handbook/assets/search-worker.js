@@ -104,14 +104,19 @@ function handbookInstall() {
   }
 }
 
-/* A query word with diacritics is searched as written and folded; words with lunr syntax (+word,
-   -word, field:word, word~1, word^2, word*) are left as the reader wrote them. */
+/* A word the reader typed as a plain word, not with lunr syntax (+word, -word, field:word, word~1,
+   word^2, word*), which is left as written. */
+function handbookPlain(word) {
+  return word && !/^[+-]|[:~^*]/.test(word)
+}
+
+/* A query word with diacritics is searched as written and folded. */
 function handbookExpand(query) {
   var words = query.split(/\s+/).filter(Boolean)
   var extra = []
   for (var i = 0; i < words.length; i++) {
     var word = words[i]
-    if (/^[+-]|[:~^*]/.test(word))
+    if (!handbookPlain(word))
       continue
     var folded = handbookFold(word)
     if (folded !== word && words.indexOf(folded) < 0 && extra.indexOf(folded) < 0)
@@ -207,7 +212,7 @@ addEventListener("message", function (ev) {
   if (message && message.type === HANDBOOK_QUERY && typeof message.data === "string") {
     handbookWords = []
     message.data.toLowerCase().split(/\s+/).forEach(function (word) {
-      if (word && !/^[+-]|[:~^*]/.test(word))
+      if (handbookPlain(word))
         handbookWords = handbookWords.concat(word.split(handbookSeparator).filter(Boolean))
     })
     message.data = handbookExpand(message.data)
