@@ -187,6 +187,26 @@ def test_pdf_pages_are_numbered(handbooks):
             assert last_line == str(number), (number, texts[number - 1][-200:])
 
 
+def test_pdf_running_heads_never_overlap(real_site):
+    """The programme title (left) and the chapter title (right) share the top margin without touching."""
+    import subprocess
+
+    for path in [real_site.site / PDF, real_site.site / "en" / PDF]:
+        xhtml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+        soup = BeautifulSoup(xhtml.stdout, "html.parser")
+        for number, page in enumerate(soup.find_all("page"), start=1):
+            head = [
+                tuple(float(word[k]) for k in ("xmin", "ymin", "xmax", "ymax"))
+                for word in page.find_all("word")
+                if float(word["ymax"]) < 60  # the top margin (22 mm is 62 pt)
+            ]
+            for i, a in enumerate(head):
+                for b in head[i + 1 :]:
+                    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+                    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+                    assert overlap_x <= 0.5 or overlap_y <= 0.5, (path.name, number, a, b)
+
+
 def test_pdf_text_is_correct_nfc_vietnamese_in_embedded_noto_fonts(handbooks):
     reader = handbooks["vi"]
     text = "\n".join(pdf_text(reader))
