@@ -109,3 +109,29 @@ async (queries) => {
 def worker_search(page, queries: list[str]) -> dict[str, list[dict]]:
     """{query: [{page: "/bai-hoc/bai-3/", terms: [{term: matched}, ...]}, ...]} in Material's order."""
     return page.evaluate(_WORKER_SEARCH, queries)
+
+
+def wait_until_quiet(page, selector: str, quiet_ms: int = 500, timeout_ms: int = 10_000) -> None:
+    """Wait until nothing under `selector` has changed for `quiet_ms`.
+
+    Typing sends one query per key, and the worker may answer an earlier prefix ("ket na") before the
+    whole query; the answer to the last key then redraws the list. A test that acts on the list must
+    act on the last drawing, not on one that is about to be replaced.
+    """
+    settled = page.evaluate(
+        """([selector, quiet, timeout]) => new Promise(resolve => {
+            const node = document.querySelector(selector)
+            const start = Date.now()
+            let last = Date.now()
+            const observer = new MutationObserver(() => { last = Date.now() })
+            observer.observe(node, { childList: true, subtree: true, characterData: true, attributes: true })
+            const tick = () => {
+                if (Date.now() - last >= quiet) { observer.disconnect(); resolve(true) }
+                else if (Date.now() - start > timeout) { observer.disconnect(); resolve(false) }
+                else setTimeout(tick, 50)
+            }
+            tick()
+        })""",
+        [selector, quiet_ms, timeout_ms],
+    )
+    assert settled, f"{selector} kept changing for {timeout_ms} ms"

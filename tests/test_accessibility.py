@@ -12,7 +12,7 @@ import gzip
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_tools import PHONE, open_search, search
+from browser_tools import PHONE, open_search, search, wait_until_quiet
 
 PAGES = [
     ("/", None),
@@ -60,6 +60,7 @@ def test_search_works_from_the_keyboard(page, site_url):
     page.wait_for_function(
         "(document.querySelector('.md-search-result__list a') || {}).href?.includes('/bai-hoc/bai-3/')"
     )
+    wait_until_quiet(page, ".md-search-result")
     # Arrow down moves from the box to the first result (if the list was redrawn under the focus, the
     # first press returns to the box and the second goes down).
     for _ in range(3):
@@ -68,6 +69,7 @@ def test_search_works_from_the_keyboard(page, site_url):
         if focused:
             break
     assert focused and "bai-hoc/bai-3/" in focused
+    assert page.evaluate("document.activeElement.closest('.md-search-result__list') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}/bai-hoc/bai-3/**")
     assert page.locator("article h1").inner_text().startswith("Bài 3.")
