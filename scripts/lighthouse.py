@@ -328,12 +328,17 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site to serve (default site/)")
     parser.add_argument("--url", help="base URL of an already-running server (the site is then not served)")
     parser.add_argument("--out", type=Path, help="keep every JSON report in this folder")
+    parser.add_argument("--page", action="append", dest="pages", metavar="PATH",
+                        help=f"measure only this page (repeatable; default {' '.join(PAGES)})")
     parser.add_argument("--lighthouse", type=Path,
                         default=ROOT / ".tools/lighthouse/node_modules/lighthouse/cli/index.js",
                         help="Lighthouse's cli/index.js (scripts/lighthouse.sh installs it)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    pages = tuple(args.pages or PAGES)
+    if any(not page.startswith("/") for page in pages):
+        parser.error("--page takes a path that starts with /, e.g. --page /bai-hoc/bai-1/")
     if not args.lighthouse.is_file():
         parser.error(f"{args.lighthouse} not found: run scripts/lighthouse.sh, which installs Lighthouse")
     if not Path(CHROMIUM).is_file():
@@ -355,7 +360,7 @@ def main() -> int:
     results: dict[str, list[dict]] = {}
     seconds: list[float] = []
     try:
-        for page in PAGES:
+        for page in pages:
             results[page] = []
             for run in range(args.runs):
                 name = (page.strip("/").replace("/", "_") or "home") + f"-{run + 1}.json"
@@ -408,8 +413,8 @@ def main() -> int:
             summary.setdefault(key, []).append(page)
     if summary:
         print("\nFailing audits in short:")
-        for (audit_id, title), pages in summary.items():
-            print(f"  {audit_id}: {title}  ({', '.join(pages)})")
+        for (audit_id, title), where in summary.items():
+            print(f"  {audit_id}: {title}  ({', '.join(where)})")
     else:
         print("\nNo failing audits.")
     if args.out:

@@ -6,6 +6,7 @@
 #   bash scripts/lighthouse.sh --site DIR         serve another built site
 #   bash scripts/lighthouse.sh --url BASE         use a server that is already running (e.g. build.sh serve)
 #   bash scripts/lighthouse.sh --out DIR          also keep every raw Lighthouse JSON report in DIR
+#   bash scripts/lighthouse.sh --page /bai-hoc/bai-2/   measure only this page (repeatable)
 # Everything runs on this machine: Chromium is Debian's, and Lighthouse sends nothing anywhere.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_tools import open_search, search, worker_search
@@ -225,6 +226,38 @@ def test_the_search_box_shows_original_text_with_the_words_marked(page, site_url
     assert not any(r.path.startswith("/en/") for r in results)
     foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
     assert foreign == []
+
+
+@pytest.mark.parametrize("query, words", [("ket nap", {"kết", "nạp"}), ("dang vien", {"đảng", "viên"})])
+def test_the_opened_page_marks_the_words_found_without_diacritics(page, site_url, query, words):
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    open_search(page)
+    results = search(page, query)
+    assert results and results[0].path == "/bai-hoc/bai-3/"
+    link = page.locator(".md-search-result__item a").first
+    highlight = parse_qs(urlsplit(link.get_attribute("href")).query)["h"][0]
+    assert set(highlight.split()) == words  # the page's spelling, not the folded query
+    link.click()
+    page.wait_for_url(f"{site_url}/bai-hoc/bai-3/**")
+    page.locator("article mark[data-md-highlight]").first.wait_for()
+    # Material joins neighbouring marks ("kết nạp" in one), so compare words.
+    marked = {w for m in page.locator("article mark[data-md-highlight]").all_inner_texts() for w in m.lower().split()}
+    assert words <= marked, marked
+
+
+def test_a_wrong_tone_mark_is_not_reported_missing_when_the_word_was_found(page, site_url):
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    open_search(page)
+    results = search(page, "đãng viên")
+    assert results and results[0].path == "/bai-hoc/bai-3/"
+    first = page.locator(".md-search-result__item a").first  # the page itself, not its sections
+    assert first.locator("del").count() == 0, first.inner_html()  # Material's "Missing: ..." line
+    missing = set(page.locator(".md-search-result__item del").all_inner_texts())
+    assert "đãng" not in missing and "vien" not in missing, missing  # found folded; added by the worker
+    # A word that is really absent is still reported, as Material does.
+    search(page, "ket nap xyzabc")
+    missing = page.locator(".md-search-result__item del").all_inner_texts()
+    assert "xyzabc" in missing, missing
 
 
 def test_the_index_is_downloaded_only_when_the_reader_searches(page, site_url):

@@ -21,6 +21,9 @@
  * Pages that contain every word of the query exactly as typed are moved ahead of the rest (keeping
  * Material's order within each part), so a folded match never outranks an exact one.
  *
+ * The terms each result reports are spelled as the page spells them ("dang" becomes "đảng"), because
+ * Material passes them to the opened page (`?h=`), whose highlighter matches letters exactly.
+ *
  * The index is loaded when the reader first searches, not with every page: Material fetches
  * search/search_index.json on each page load, so the site puts there a stub with no documents that
  * names the real index (config.handbook_full); Material sets up on the stub at once, and the first query
@@ -140,8 +143,51 @@ function handbookExact(group) {
   })
 }
 
+/* Material puts the terms an item matched into the link it draws (`?h=dang+vien`), and the opened page
+   marks those words with a plain regex: "dang" would never mark "đảng". So a matched term that the
+   preview marks in the page's own spelling is replaced by that spelling ("dang" by "đảng", or by "đảng"
+   and "đang" if both are marked); a term typed with a wrong tone mark ("đãng") is not reported
+   missing when its folded form matched, nor the folded form this worker added ("vien" for "viên"). A term the page also has exactly as typed stays. Runs before
+   the exact-first ordering, so "exact" means the page's own spelling: "chi" typed, only "chí" on the
+   page, is not exact. */
+function handbookOriginalTerms(item) {
+  var terms = item.terms
+  if (!terms)
+    return
+  var spelled = {}  /* folded term -> true once the page's own spelling of it is a matched term */
+  var literal = {}  /* term -> true when the page has it exactly as typed */
+  var marked = /<mark[^>]*>([^<]+)<\/mark>/g
+  ;[item.title, item.text].forEach(function (html) {
+    if (typeof html !== "string")
+      return
+    for (var match = marked.exec(html); match; match = marked.exec(html)) {
+      var word = match[1].toLowerCase()
+      var folded = handbookFold(word)
+      if (terms[folded] !== true)
+        continue
+      if (folded === word) {
+        literal[word] = true  /* the page also has the word exactly as typed: keep it */
+        continue
+      }
+      if (!(word in terms))
+        terms[word] = true
+      if (terms[word] === true)
+        spelled[folded] = true
+    }
+  })
+  var matched = Object.assign({}, terms)
+  var expansions = {}  /* folded forms this worker added to the query ("vien" for "viên") */
+  for (var typed in matched)
+    if (handbookFold(typed) !== typed)
+      expansions[handbookFold(typed)] = true
+  for (var term in matched)
+    if ((spelled[term] && !literal[term])
+        || (matched[term] === false && (matched[handbookFold(term)] === true || expansions[term])))
+      delete terms[term]
+}
+
 /* Material answers with postMessage; in a worker that is the global function, under file:// the one
-   iframe-worker defines. Either way, wrap it to move exact matches first. */
+   iframe-worker defines. Either way, wrap it to move exact matches first and to add the page's own spelling of matched terms. */
 var handbookPost = self.postMessage
 var handbookReady = null  /* while the real index is being set up: called on Material's answer */
 self.postMessage = function (message) {
@@ -151,11 +197,13 @@ self.postMessage = function (message) {
     ready()
     return  /* the page has had its "ready" from the stub already */
   }
-  if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)
-      && handbookWords.some(function (word) { return handbookFold(word) !== word })) {
-    var exact = [], other = []
-    message.data.items.forEach(function (group) { (handbookExact(group) ? exact : other).push(group) })
-    message.data.items = exact.concat(other)
+  if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)) {
+    message.data.items.forEach(function (group) { group.forEach(handbookOriginalTerms) })
+    if (handbookWords.some(function (word) { return handbookFold(word) !== word })) {
+      var exact = [], other = []
+      message.data.items.forEach(function (group) { (handbookExact(group) ? exact : other).push(group) })
+      message.data.items = exact.concat(other)
+    }
   }
   return handbookPost.apply(self, arguments)
 }
