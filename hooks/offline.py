@@ -80,6 +80,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as temp:
         copy = Path(temp) / "site"
         env = dict(os.environ, HANDBOOK_OFFLINE="true", HANDBOOK_PDF="0", HANDBOOK_ZIP="0", NO_MKDOCS_2_WARNING="1")
+        # A copy read from disk has no public address: with one, its pages would name web addresses
+        # that do not exist (…/bai-1.html) as their canonical form.
+        env.pop("HANDBOOK_SITE_URL", None)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)]
         command += ["--config-file", config.config_file_path]
         result = subprocess.run(command, env=env, capture_output=True, text=True)

@@ -30,10 +30,14 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
-def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False) -> Build:
+def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site_url: str | None = None) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
     # The offline zips need a second build; only the real site makes them (HANDBOOK_ZIP=0 elsewhere).
     env["HANDBOOK_ZIP"] = "1" if zips else "0"
+    # The public address is set only by the tests that ask for one, never inherited from the shell.
+    env.pop("HANDBOOK_SITE_URL", None)
+    if site_url is not None:
+        env["HANDBOOK_SITE_URL"] = site_url
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -90,7 +94,7 @@ def fixture_site(tmp_path):
 def repo_copy(tmp_path):
     """Build a copy of the whole repository, after `change(project_path)` has edited the copy."""
 
-    def build(change=None, *, pdf: bool = False, run: bool = True):
+    def build(change=None, *, pdf: bool = False, run: bool = True, zips: bool = False, site_url: str | None = None):
         project = tmp_path / "repo"
         for name in ("docs", "hooks", "overrides", "scripts"):
             shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -99,7 +103,7 @@ def repo_copy(tmp_path):
             shutil.copy(ROOT / name, project / name)
         if change is not None:
             change(project)
-        return run_mkdocs(project, tmp_path / "site", pdf=pdf) if run else project
+        return run_mkdocs(project, tmp_path / "site", pdf=pdf, zips=zips, site_url=site_url) if run else project
 
     return build
 

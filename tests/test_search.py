@@ -277,6 +277,8 @@ def test_the_english_search_box_lists_english_pages(page, site_url):
     open_search(page)
     results = search(page, "party member")
     assert results and all(r.path.startswith("/en/") for r in results)
-    page.locator(".md-search-result__item a").first.click()
-    page.wait_for_load_state()
-    assert page.url.startswith(site_url + "/en/")
+    link = page.locator(".md-search-result__item a").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(href)
+    assert page.url.startswith(site_url + "/en/") and page.locator("html").get_attribute("lang") == "en"
