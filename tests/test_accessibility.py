@@ -4,14 +4,17 @@
   lesson, a reading and the open search results, in both languages and both colour schemes;
 - search and the language switcher work from the keyboard alone;
 - the first visit to a lesson page transfers at most 250 KB with gzip, counting everything it loads.
+- long pages are laid out lazily (content-visibility), and that costs no focus ring its edges.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from browser_tools import PHONE, open_search, search, wait_until_quiet
 
 PAGES = [
@@ -112,3 +115,47 @@ def test_first_visit_of_a_page_stays_within_250_kb_gzip(browser, site_url, path)
     total = sum(sizes.values())
     assert any(url.endswith("search_index.json") for url in sizes), sorted(sizes)  # the index is counted
     assert total <= BUDGET, f"{total} bytes: " + ", ".join(f"{u} {s}" for u, s in sorted(sizes.items(), key=lambda i: -i[1]))
+
+
+# A link that starts a line, inside one of the article's blocks: the nearest place where the block's
+# containment (content-visibility clips painting at its edge) could cut the focus ring.
+_EDGE_LINK = """() => {
+  const links = [...document.querySelectorAll(".md-content__inner > p a[href]")]
+  return links.findIndex(a => {
+    const line = a.getClientRects()[0], block = a.closest("p").getBoundingClientRect()
+    return line && Math.abs(line.left - block.left) < 1 && Math.abs(line.top - block.top) < 8
+  })
+}"""
+
+
+def _ring_pixels(strip: Image.Image, colour: tuple[int, int, int]) -> int:
+    data = strip.tobytes()  # RGB, three bytes a pixel
+    pixels = (data[i:i + 3] for i in range(0, len(data), 3))
+    return sum(1 for pixel in pixels if sum(abs(a - b) for a, b in zip(pixel, colour)) < 90)
+
+
+@pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/bai-hoc/bai-1/"])
+def test_long_page_renders_lazily_and_keeps_whole_focus_rings(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    lazy = page.evaluate(
+        "[...document.querySelectorAll('.md-content__inner > *')]"
+        ".map(el => getComputedStyle(el).contentVisibility)"
+    )
+    assert lazy[:3] == ["visible"] * 3  # the first screen paints at once
+    assert lazy.count("auto") >= 0.9 * (len(lazy) - 3), lazy
+    index = page.evaluate(_EDGE_LINK)
+    assert index >= 0, "no link starts a paragraph's first line"
+    link = page.locator(".md-content__inner > p a[href]").nth(index)
+    link.scroll_into_view_if_needed()
+    page.keyboard.press("Tab")  # a keyboard user: the focus ring is drawn
+    link.focus()
+    page.mouse.move(0, 0)
+    colour = page.evaluate("a => getComputedStyle(a).outlineColor.match(/\\d+/g).slice(0, 3).map(Number)", link.element_handle())
+    box = link.bounding_box()
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    left, top = round(box["x"]), round(box["y"])
+    # Chromium draws the ring a few pixels outside the link: look just left of it and just above it.
+    left_strip = shot.crop((max(0, left - 8), top, left, top + round(box["height"])))
+    top_strip = shot.crop((left, max(0, top - 8), left + round(box["width"]), top))
+    assert _ring_pixels(left_strip, colour) >= box["height"] / 2, "the focus ring's left side is cut off"
+    assert _ring_pixels(top_strip, colour) >= box["width"] / 2, "the focus ring's top side is cut off"
