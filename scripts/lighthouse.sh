@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Google Lighthouse (mobile) on the home page and a lesson page, in both languages, and prints the
 # category scores and the failing audits. A benchmark, not a test: it exits 0 whatever the scores.
-#   bash scripts/lighthouse.sh                    serve site/ (built first if missing), 3 runs per page
+#   bash scripts/lighthouse.sh                    serve site/ (built first if missing), 5 runs per page
 #   bash scripts/lighthouse.sh --runs 1           one run per page (quicker, noisier performance score)
 #   bash scripts/lighthouse.sh --site DIR         serve another built site
 #   bash scripts/lighthouse.sh --url BASE         use a server that is already running (e.g. build.sh serve)
