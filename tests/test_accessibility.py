@@ -129,6 +129,13 @@ _EDGE_LINK = """() => {
 }"""
 
 
+def _content_visibility(page) -> list[str]:
+    """The computed content-visibility of each of the article's blocks, in order."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.md-content__inner > *')].map(el => getComputedStyle(el).contentVisibility)"
+    )
+
+
 def _ring_pixels(strip: Image.Image, colour: tuple[int, int, int]) -> int:
     data = strip.tobytes()  # RGB, three bytes a pixel
     pixels = (data[i:i + 3] for i in range(0, len(data), 3))
@@ -138,10 +145,7 @@ def _ring_pixels(strip: Image.Image, colour: tuple[int, int, int]) -> int:
 @pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/bai-hoc/bai-1/"])
 def test_long_page_renders_lazily_and_keeps_whole_focus_rings(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
-    lazy = page.evaluate(
-        "[...document.querySelectorAll('.md-content__inner > *')]"
-        ".map(el => getComputedStyle(el).contentVisibility)"
-    )
+    lazy = _content_visibility(page)
     assert lazy[:3] == ["visible"] * 3  # the first screen paints at once
     assert lazy[-4:] == ["visible"] * 4  # nothing laid out late can reach the footer
     assert set(lazy[3:-4]) == {"auto"}, lazy
@@ -166,7 +170,5 @@ def test_long_page_renders_lazily_and_keeps_whole_focus_rings(page, site_url, pa
 @pytest.mark.parametrize("path", ["/", "/en/", "/bai-hoc/"])
 def test_short_pages_render_whole(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
-    styles = page.evaluate(
-        "[...document.querySelectorAll('.md-content__inner > *')].map(el => getComputedStyle(el).contentVisibility)"
-    )
+    styles = _content_visibility(page)
     assert styles and set(styles) == {"visible"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_tools import PHONE
 
 
 def test_language_switcher_opens_the_same_page_in_english_and_back(page, site_url):
@@ -46,8 +47,6 @@ def test_home_page_pdf_button_downloads_the_handbook(page, site_url):
 def test_tapping_a_glossary_term_on_a_phone_shows_its_definition(browser, site_url, path):
     # Material's content.tooltips does this; a browser's own title tooltip never shows on a touch screen.
     # The feature costs some start-up time (Lighthouse), and this is what it buys.
-    from browser_tools import PHONE
-
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + path, wait_until="networkidle")
