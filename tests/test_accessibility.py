@@ -172,3 +172,86 @@ def test_short_pages_render_whole(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
     styles = _content_visibility(page)
     assert styles and set(styles) == {"visible"}
+
+
+def _focused_in_drawer(page) -> bool:
+    return page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+
+
+@pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/"])
+def test_closed_drawer_on_a_phone_is_out_of_the_tab_order_until_opened(browser, site_url, path):
+    # The navigation drawer slides in from the left on phones. Closed, its links are off screen, so Tab
+    # must not reach them (it did: some fifty invisible stops before the article); opened, it must.
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    links = page.locator(".md-sidebar--primary a.md-nav__link")
+    shown = page.locator(".md-sidebar--primary a.md-nav__link:visible")
+    assert links.count() > 5
+    assert shown.count() == 0  # not rendered at all while closed
+    reached_article = False
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert not _focused_in_drawer(page), "Tab reached a link of the closed drawer"
+        reached_article = reached_article or page.evaluate("!!document.activeElement.closest('.md-content')")
+    assert reached_article
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_timeout(400)  # Material slides the drawer in over 0.25 s
+    assert shown.count() > 5
+    first = shown.first
+    box = first.bounding_box()
+    assert box and 0 <= box["x"] < PHONE["width"] and box["width"] > 50
+    first.focus()
+    assert _focused_in_drawer(page)
+    context.close()
+
+
+def test_desktop_sidebar_links_stay_in_the_tab_order(browser, site_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    reached = False
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        reached = reached or _focused_in_drawer(page)
+    assert reached
+    context.close()
+
+
+@pytest.mark.parametrize("scheme, expected", [("dark", "slate"), ("light", "default")])
+def test_first_visit_is_painted_in_the_device_colour_scheme_before_materials_script(
+    browser, site_url, scheme, expected
+):
+    # overrides/partials/javascripts/palette.html chooses the scheme before anything is styled. Material's
+    # bundle is held back here, to see the page as it is first painted.
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == expected
+    assert body.get_attribute("data-md-color-media") == f"(prefers-color-scheme: {scheme})"
+    context.close()
+
+    # With Material's bundle, the scheme stays, and its "colours are changing" mark is gone again.
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == expected
+    assert body.get_attribute("data-md-color-switching") is None
+    context.close()
+
+
+def test_a_chosen_colour_scheme_wins_over_the_device_setting(browser, site_url):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label.md-header__button[for^=__palette]:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    # The next page, before Material's bundle runs, already uses the reader's choice.
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site_url + "/bai-hoc/bai-2/", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    context.close()
