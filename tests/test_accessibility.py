@@ -227,10 +227,13 @@ def test_first_visit_is_painted_in_the_device_colour_scheme_before_materials_scr
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == expected
     assert body.get_attribute("data-md-color-media") == f"(prefers-color-scheme: {scheme})"
+    assert errors == []  # nor does our own script fail without Material's
     context.close()
 
     # With Material's bundle, the scheme stays, and its "colours are changing" mark is gone again.
