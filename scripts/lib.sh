@@ -69,3 +69,16 @@ ensure_python_deps() {
 
 setup_build() { ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; }
 setup_test()  { ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; }
+
+# Benchmarks measure site/ unless told otherwise (--site DIR or --url BASE among their arguments); build
+# it first, without PDFs, when it is the one to measure and does not exist yet.
+ensure_site_unless_given() {
+    local arg
+    for arg in "$@"; do
+        case "$arg" in --site|--site=*|--url|--url=*) return 0 ;; esac
+    done
+    if [ ! -d "$ROOT/site" ]; then
+        say "site/ is missing: HANDBOOK_PDF=0 bash scripts/build.sh"
+        HANDBOOK_PDF=0 bash "$ROOT/scripts/build.sh"
+    fi
+}

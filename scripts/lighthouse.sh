@@ -35,15 +35,7 @@ if [ "$(installed_version)" != "$LIGHTHOUSE_VERSION" ]; then
     [ "$(installed_version)" = "$LIGHTHOUSE_VERSION" ] || { echo "lighthouse@$LIGHTHOUSE_VERSION did not install" >&2; exit 1; }
 fi
 
-# Build the site only when the default site/ is the one to measure and it does not exist yet.
-site_given=0
-for arg in "$@"; do
-    case "$arg" in --site|--site=*|--url|--url=*) site_given=1 ;; esac
-done
-if [ "$site_given" = 0 ] && [ ! -d "$ROOT/site" ]; then
-    say "site/ is missing: HANDBOOK_PDF=0 bash scripts/build.sh"
-    HANDBOOK_PDF=0 bash "$ROOT/scripts/build.sh"
-fi
+ensure_site_unless_given "$@"
 
 # lighthouse.py needs only the standard library, so any Python 3.11+ will do.
 python=python3

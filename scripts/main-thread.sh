@@ -7,12 +7,5 @@
 source "$(dirname "$0")/lib.sh"
 setup_test
 cd "$ROOT"
-site_given=0
-for arg in "$@"; do
-    case "$arg" in --site|--site=*) site_given=1 ;; esac
-done
-if [ "$site_given" = 0 ] && [ ! -d "$ROOT/site" ]; then
-    say "site/ is missing: HANDBOOK_PDF=0 bash scripts/build.sh"
-    HANDBOOK_PDF=0 bash "$ROOT/scripts/build.sh"
-fi
+ensure_site_unless_given "$@"
 exec "$PY" scripts/main_thread.py "$@"

@@ -19,19 +19,16 @@ of runs with two sites, so each is first in about half of them.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+# The same Chromium, flags and gzip server as the Lighthouse benchmark (Playwright adds headless itself).
+from lighthouse import CHROME_FLAGS, CHROMIUM, ROOT, serve
+
+FLAGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True,
          "has_touch": True}
 LONG_TASKS = """
@@ -41,17 +38,6 @@ new PerformanceObserver(list => {
 }).observe({type: "longtask", buffered: true});
 """
 FIGURES = ("blocking", "style", "layout", "script", "recalcs", "layouts")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=directory))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}"
 
 
 def measure(browser, url: str, throttle: float) -> dict[str, float]:
