@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 # MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
 from build_language import current_language, display_path, file_language, markdown_sources, render_markdown, report
-from handbook import glossary, lessons
+from handbook import glossary, lessons, permalinks
 from handbook.languages import format_number, slugify
 
 log = get_plugin_logger("lessons")
@@ -219,4 +219,4 @@ def _without(nav, excluded: set[str]):
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return glossary.first_mentions(html)
+    return permalinks.label_permalinks(glossary.first_mentions(html), config.extra["ui"]["permalink"])

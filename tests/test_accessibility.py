@@ -2,7 +2,7 @@
 
 - axe-core (PyPI axe-playwright-python, which carries axe.min.js) finds no violation on the home page, a
   lesson, a reading and the open search results, in both languages and both colour schemes;
-- search and the language switcher work from the keyboard alone;
+- search and the language switcher work from the keyboard alone; the "#" links of headings have names;
 - the first visit to a lesson page transfers at most 250 KB with gzip, counting everything it loads.
 - long pages are laid out lazily (content-visibility), and that costs no focus ring its edges.
 """
@@ -52,6 +52,19 @@ def test_axe_finds_no_violation(browser, site_url, axe, scheme, path, query):
     ]
     context.close()
     assert violations == []
+
+
+@pytest.mark.parametrize("path, label", [
+    ("/bai-hoc/bai-1/", "Liên kết tới mục này"), ("/en/bai-hoc/bai-1/", "Link to this section"),
+])
+def test_heading_links_are_named_in_the_language_of_the_page(page, site_url, path, label):
+    # The "#" after each heading: a screen reader says its name, not "number sign", and in the page's
+    # language (English pages used to carry the Vietnamese title). No title, so Material sets up no tooltip.
+    page.goto(site_url + path, wait_until="networkidle")
+    count = page.locator("article a.headerlink").count()
+    assert count > 20
+    assert page.get_by_role("link", name=label, exact=True).count() == count
+    assert page.locator("a.headerlink[title]").count() == 0
 
 
 def test_search_works_from_the_keyboard(page, site_url):
