@@ -26,9 +26,14 @@ def test_pages_load_nothing_from_another_host(page, site_url, path):
     assert page.locator("article h1").count() == 1
     foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
     assert foreign == []
-    # The self-hosted font is the one in use, Vietnamese subset included.
+    # The self-hosted font is the one in use, Vietnamese letters included, and both upright weights loaded.
     page.evaluate("document.fonts.ready")
     assert page.evaluate("document.fonts.check('16px \"Noto Sans\"', 'Đảng viên ưở Ỷ')")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.family.includes('Noto Sans') && f.status === 'loaded')"
+        ".map(f => f.weight + ' ' + f.style)"
+    )
+    assert {"400 normal", "700 normal"} <= set(loaded)
     families = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
     assert families.startswith('"Noto Sans"')
 
