@@ -158,5 +158,13 @@ def test_first_mentions_keeps_one_tooltip_per_term():
         '<abbr title="b">chi uỷ</abbr>, <abbr title="b">chi uỷ</abbr>, <abbr title="a">TCCSĐ</abbr></p>'
     )
     assert glossary.first_mentions(html) == (
-        '<h1><abbr title="a">TCCSĐ</abbr></h1><p>TCCSĐ và <abbr title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
+        '<h1><abbr tabindex="0" title="a">TCCSĐ</abbr></h1>'
+        '<p>TCCSĐ và <abbr tabindex="0" title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
+    )
+
+
+def test_first_mention_inside_a_link_is_not_focusable_itself():
+    html = '<p><a href="x/">Điều 5 <abbr title="c">Điều lệ</abbr></a>, <abbr title="d">chi bộ</abbr></p>'
+    assert glossary.first_mentions(html) == (
+        '<p><a href="x/">Điều 5 <abbr title="c">Điều lệ</abbr></a>, <abbr tabindex="0" title="d">chi bộ</abbr></p>'
     )
