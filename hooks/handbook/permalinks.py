@@ -3,9 +3,6 @@
 The extension can only give them a `title`, the same text in every language (ours said "Liên kết tới mục
 này" on English pages too), and a link whose text is "#" is read out as "number sign". `label_permalinks`
 gives each one an `aria-label` in the page's language instead; `permalink_title` is empty in mkdocs.yml.
-
-No `title` also means Material's `content.tooltips` no longer sets up a tooltip for each of them (31 on a
-lesson page): that is start-up work on a phone, for a tooltip that only repeated what "#" means.
 """
 
 from __future__ import annotations
