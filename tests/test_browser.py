@@ -93,7 +93,7 @@ def test_a_glossary_term_shows_its_definition_from_the_keyboard(page, site_url):
     tip.wait_for(state="hidden")
     # Material's own tooltips are off: they cost a phone half of a lesson page's start-up blocking time.
     assert page.locator(".md-tooltip2").count() == 0
-    assert "content.tooltips" not in page.evaluate("__md_scope && JSON.parse(document.getElementById('__config').textContent).features")
+    assert "content.tooltips" not in page.evaluate("JSON.parse(document.getElementById('__config').textContent).features")
 
 
 def test_a_glossary_term_inside_a_link_is_left_to_the_link(page, site_url):

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
@@ -123,8 +124,6 @@ def test_fonts_are_self_hosted_and_hold_every_letter_the_site_uses(real_site):
     # One Noto Sans file per weight and style (scripts/fonts.py merges fontsource's latin and Vietnamese
     # subsets). With no unicode-range, a letter missing from the file would silently come from a system
     # font: every letter, digit and mark in the site's text must be in all four files.
-    from fontTools.ttLib import TTFont
-
     css = (real_site.site / "assets/stylesheets/handbook.css").read_text(encoding="utf-8")
     names = re.findall(r'url\("\.\./fonts/([^"]+)"\)', css)
     assert sorted(names) == [f"noto-sans-{s}.woff2" for s in ("400-italic", "400-normal", "700-italic", "700-normal")]
