@@ -2,7 +2,7 @@
 
 Recognised forms (case-insensitive; "Quy"/"Qui"; any spacing around "-" and "/"):
     Điều 24 Điều lệ Đảng · khoản 2 Điều 5 Điều lệ · điểm a khoản 1 Điều 1 của Điều lệ Đảng
-    Quy định 30-QĐ/TW · Quy định số 296 - QĐ/TW · Hướng dẫn 06-HD/TW · Hướng dẫn 12-HD/BTCTW
+    Quy định 30-QĐ/TW · Quy định số 296 - QĐ/TW · Hướng dẫn 06-HD/TW · Hướng dẫn 12-HD/BTCTW · Chỉ thị 50-CT/TW
     Article 24 of the Party Charter · clause 2 of Article 5 of the Charter · Regulation No. 30-QĐ/TW
 Headings, admonition titles, code, existing links and HTML are left alone.
 """
@@ -18,17 +18,17 @@ from .problems import Problem
 CHARTER = "dieu-le-dang"
 
 _SPACE = r"[ \t\u00a0]+"
-_NUMBER = r"(?P<num>\d{1,4})\s*[-‐–]\s*(?P<type>QĐ|HD)\s*/\s*(?P<issuer>TW|BTCTW|BTGTW)\b"
+_NUMBER = r"(?P<num>\d{1,4})\s*[-‐–]\s*(?P<type>QĐ|HD|CT)\s*/\s*(?P<issuer>TW|BTCTW|BTGTW)\b"
 _VI_ARTICLE = (
     rf"(?:(?:điểm{_SPACE}(?P<point>[a-zđ]){_SPACE})?khoản{_SPACE}(?P<clause>\d{{1,2}}){_SPACE})?"
     rf"Điều{_SPACE}(?P<article>\d{{1,3}}){_SPACE}(?:của{_SPACE})?Điều{_SPACE}lệ(?:{_SPACE}Đảng(?:{_SPACE}Cộng{_SPACE}sản{_SPACE}Việt{_SPACE}Nam)?)?"
 )
-_VI_DOCUMENT = rf"(?P<kind>Quy|Qui|Hướng|Quyết){_SPACE}(?:định|dẫn){_SPACE}(?:số{_SPACE})?{_NUMBER}"
+_VI_DOCUMENT = rf"(?P<kind>Quy{_SPACE}định|Qui{_SPACE}định|Hướng{_SPACE}dẫn|Quyết{_SPACE}định|Chỉ{_SPACE}thị){_SPACE}(?:số{_SPACE})?{_NUMBER}"
 _EN_ARTICLE = (
     rf"(?:(?:point{_SPACE}(?P<point>[a-z]){_SPACE}of{_SPACE})?clause{_SPACE}(?P<clause>\d{{1,2}}){_SPACE}of{_SPACE})?"
     rf"Article{_SPACE}(?P<article>\d{{1,3}}){_SPACE}of{_SPACE}the{_SPACE}(?:Party{_SPACE})?Charter"
 )
-_EN_DOCUMENT = rf"(?P<kind>Regulation|Guidance|Decision|Guideline){_SPACE}(?:No\.?{_SPACE})?{_NUMBER}"
+_EN_DOCUMENT = rf"(?P<kind>Regulation|Guidance|Decision|Guideline|Directive){_SPACE}(?:No\.?{_SPACE})?{_NUMBER}"
 
 PATTERNS = {
     "vi": re.compile(rf"(?P<a>{_VI_ARTICLE})|(?P<d>{_VI_DOCUMENT})", re.IGNORECASE),

@@ -16,12 +16,12 @@ import yaml
 from .problems import Problem
 from .yamlio import parse
 
-KINDS = {"dieu-le", "quy-dinh", "huong-dan", "van-kien"}
+KINDS = {"dieu-le", "quy-dinh", "huong-dan", "chi-thi", "van-kien"}
 STATUSES = ("in-force", "amended", "unknown", "replaced", "reference")
 REQUIRED = ("id", "number", "kind", "name", "name_en", "date", "issuer", "issuer_en", "status", "source", "checked")
-OPTIONAL = ("in_force_from", "replaced_by", "replaces", "articles", "chapters", "page", "note", "note_en")
+OPTIONAL = ("in_force_from", "replaced_by", "replaces", "amended_by", "amends", "articles", "chapters", "page", "note", "note_en")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_NUMBER = re.compile(r"^\d+-(QĐ|HD)/(TW|BTCTW|BTGTW)$")
+_NUMBER = re.compile(r"^\d+-(QĐ|HD|CT)/(TW|BTCTW|BTGTW)$")
 _DATE = re.compile(r"^(\d{4})(-\d{2}-\d{2})?$")
 
 STATUS_LABELS = {
@@ -41,8 +41,8 @@ STATUS_LABELS = {
     },
 }
 KIND_LABELS = {
-    "vi": {"dieu-le": "Điều lệ", "quy-dinh": "Quy định", "huong-dan": "Hướng dẫn", "van-kien": "Văn kiện"},
-    "en": {"dieu-le": "Charter", "quy-dinh": "Regulation", "huong-dan": "Guidance", "van-kien": "Documents"},
+    "vi": {"dieu-le": "Điều lệ", "quy-dinh": "Quy định", "huong-dan": "Hướng dẫn", "chi-thi": "Chỉ thị", "van-kien": "Văn kiện"},
+    "en": {"dieu-le": "Charter", "quy-dinh": "Regulation", "huong-dan": "Guidance", "chi-thi": "Directive", "van-kien": "Documents"},
 }
 
 
@@ -59,7 +59,7 @@ class Document:
             return self.data[name]
         except KeyError:
             if name in OPTIONAL:
-                return [] if name == "replaces" else None
+                return [] if name in ("replaces", "amended_by", "amends") else None
             raise AttributeError(name) from None
 
     def short_name(self, language: str) -> str:
@@ -161,7 +161,7 @@ def _check_entry(path: str, document: Document) -> list[Problem]:
     if "id" in entry and not (isinstance(entry["id"], str) and _ID.match(entry["id"])):
         problem("id", f"{label}: mã phải viết thường, không dấu, nối bằng gạch ngang", "ví dụ `qd-294-2025`")
     if entry.get("number") and not _NUMBER.match(str(entry["number"])):
-        problem("number", f"{label}: số văn bản \"{entry['number']}\" không đúng dạng", "viết như `29-QĐ/TW`, `06-HD/TW`, `12-HD/BTCTW`")
+        problem("number", f"{label}: số văn bản \"{entry['number']}\" không đúng dạng", "viết như `29-QĐ/TW`, `06-HD/TW`, `12-HD/BTCTW`, `50-CT/TW`")
     if "kind" in entry and entry["kind"] not in KINDS:
         problem("kind", f"{label}: loại văn bản \"{entry['kind']}\" không hợp lệ", f"chọn một trong: {', '.join(sorted(KINDS))}")
     if "status" in entry and entry["status"] not in STATUSES:
@@ -183,10 +183,10 @@ def _check_entry(path: str, document: Document) -> list[Problem]:
 def _check_links(path: str, documents: dict[str, Document]) -> list[Problem]:
     problems = []
     for document in documents.values():
-        targets = ([document.replaced_by] if document.replaced_by else []) + list(document.replaces or [])
-        for target in targets:
+        targets = [("replaced_by", document.replaced_by)] if document.replaced_by else []
+        targets += [(key, target) for key in ("replaces", "amended_by", "amends") for target in document.data.get(key) or []]
+        for key, target in targets:
             if target not in documents:
-                key = "replaced_by" if target == document.replaced_by else "replaces"
                 problems.append(
                     Problem(path, document.key_lines.get(key, document.line), f"văn bản `{document.id}` dẫn tới mã `{target}` không có trong danh mục", "thêm văn bản đó vào danh mục hoặc sửa mã")
                 )
