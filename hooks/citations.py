@@ -1,7 +1,7 @@
 """MkDocs hook: the document registry, reading pages and citations that link themselves.
 
-- Loads docs/_data/van-ban.yml (hooks/handbook/documents.py) and stops the build on any mistake in it.
-- Checks every citation in lessons and topics (hooks/handbook/citations.py) and the documents and articles
+- Loads docs/_data/van-ban.yml (sotay_boiduong.documents) and stops the build on any mistake in it.
+- Checks every citation in lessons and topics (sotay_boiduong.citations) and the documents and articles
   their front matter names in `sources`: an article the Charter does not have, or a document missing from
   the registry, stops the build naming the file, the line and the citation.
 - Links each citation in lesson and topic pages to the article anchor or the document page, with the
@@ -23,34 +23,33 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, markdown_sources, render_markdown, report
-from handbook import citations, documents, lessons
-from handbook.problems import Problem
-from handbook.sources import check_front_matter
+from sotay_boiduong import citations, documents, lessons
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources
+from sotay_boiduong.adapters.output import render_markdown, report
+from sotay_boiduong.problems import Problem
+from sotay_boiduong.sources import check_front_matter
 
 log = get_plugin_logger("citations")
 REGISTRY = os.path.join("_data", "van-ban.yml")
 READING_LIST = "van-ban/index.md"
 MARKER = "<!-- handbook:documents -->"
-
-_state: dict = {"documents": {}, "citers": {}}
 _ARTICLE_HEADING = re.compile(r"^###\s.*\{\s*#dieu-(\d+)\s*\}\s*$")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    build = context.current()
     path = os.path.join(config.docs_dir, REGISTRY)
     registry, problems = {}, []
     if os.path.exists(path):  # a site without a registry cites nothing (citations of documents then fail)
-        with open(path, encoding="utf-8") as handle:
-            registry, problems = documents.load_registry(display_path(path), handle.read())
+        with open(path, "rb") as handle:
+            registry, problems = documents.load_registry_bytes(display_path(path), handle.read())
     report(log, problems, "danh mục văn bản")
-    _state["documents"] = registry
-    return config
+    build.registry = registry
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    registry = _state["documents"]
+    registry = context.current().registry
     citers: dict[int, dict[str, str]] = defaultdict(dict)  # article → {src_uri: label}
     problems = []
     for file in markdown_sources(files, config):
@@ -64,7 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         found = citations.find(text, current_language(config), include_headings=True)
         problems += citations.check(found, registry, path)
         unit, _ = lessons.validate_unit(path, file.src_uri, text)
-        label = _unit_label(unit, config) if unit else file.src_uri
+        label = lessons.label(unit, context.settings(config).ui["lesson"]) if unit else file.src_uri
         for citation in found:
             if citation.is_article:
                 citers[citation.article][file.src_uri] = label
@@ -75,16 +74,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                     for article in source.get("articles", []):
                         citers[article][file.src_uri] = label
     report(log, problems, "trích dẫn")
-    _state["citers"] = citers
+    context.language_state(config).citers = citers
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    registry = _state["documents"]
+    registry = context.current().registry
     language = current_language(config)
     src_uri = page.file.src_uri
     if lessons.kind_of(src_uri) is not None:
-        markdown = citations.link(markdown, registry, language, _targets(src_uri, registry), config.extra["ui"]["replaced_by"])
+        markdown = citations.link(markdown, registry, language, _targets(src_uri, registry), context.settings(config).ui["replaced_by"])
     document_id = page.meta.get("document")
     if document_id in registry:
         header = render_markdown(config, "partials/document-header.md", document=registry[document_id], **_context(src_uri, config))
@@ -137,7 +136,7 @@ def _targets(src_uri: str, registry) -> dict[str, str]:
 
 
 def _context(src_uri: str, config: MkDocsConfig) -> dict:
-    registry = _state["documents"]
+    registry = context.current().registry
     language = current_language(config)
     groups = defaultdict(list)
     for document in registry.values():
@@ -154,23 +153,18 @@ def _context(src_uri: str, config: MkDocsConfig) -> dict:
     }
 
 
-def _unit_label(unit: lessons.Unit, config: MkDocsConfig) -> str:
-    if unit.kind == "lesson":
-        return f"{config.extra['ui']['lesson']} {unit.number}. {unit.data['title']}"
-    return unit.data["title"]
-
-
 def _with_backlinks(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
     """Under each article of the Charter page, the lessons and topics that cite it."""
     here = os.path.dirname(src_uri)
+    citers = context.language_state(config).citers
     lines, result, pending = markdown.split("\n"), [], None
 
     def flush():
-        if pending is not None and _state["citers"].get(pending):
+        if pending is not None and citers.get(pending):
             links = ", ".join(
-                f"[{label}]({os.path.relpath(uri, here).replace(os.sep, '/')})" for uri, label in sorted(_state["citers"][pending].items(), key=lambda item: item[0])
+                f"[{label}]({os.path.relpath(uri, here).replace(os.sep, '/')})" for uri, label in sorted(citers[pending].items(), key=lambda item: item[0])
             )
-            result.extend(["", f"{config.extra['ui']['cited_in']}: {links}", "{ .handbook-backlinks }", ""])
+            result.extend(["", f"{context.settings(config).ui['cited_in']}: {links}", "{ .handbook-backlinks }", ""])
 
     for line in lines:
         heading = _ARTICLE_HEADING.match(line)

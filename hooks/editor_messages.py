@@ -1,7 +1,8 @@
 """MkDocs hook: MkDocs' link, anchor and menu warnings rewritten as `file:line: what — how to fix` for editors.
 
 The validation stays MkDocs' own (mkdocs.yml `validation:`); a logging filter on its logger rewrites each
-warning through hooks/handbook/links.py, keeping its level, so `--strict` still fails on it.
+warning through sotay_boiduong.links, keeping its level, so `--strict` still fails on it. The filter reads
+the docs folder and mkdocs.yml of the build under way from the build's shared state.
 """
 
 from __future__ import annotations
@@ -9,31 +10,29 @@ from __future__ import annotations
 import logging
 import os
 
-from mkdocs.config.defaults import MkDocsConfig
-
-# MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import display_path
-from handbook import links
-
-_docs = {"dir": "docs", "config_file": "mkdocs.yml", "config_text": ""}
+from sotay_boiduong import links
+from sotay_boiduong.adapters import context, i18n
 
 
 class _EditorMessages(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
+        build = context.current_or_none()
+        if build is None or not build.docs_dir:
+            return True
         message = record.getMessage()
-        problem = links.explain(message, _read, docs_prefix=display_path(_docs["dir"]) + "/")
+        problem = links.explain(message, lambda src_uri: _read(build.docs_dir, src_uri), docs_prefix=i18n.display_path(build.docs_dir) + "/")
         if problem is not None:
             record.msg, record.args = str(problem), ()
             return True
-        problems = links.explain_nav(message, _docs["config_text"], display_path(_docs["config_file"]))
+        problems = links.explain_nav(message, build.config_text, i18n.display_path(build.config_file))
         if problems:
             record.msg, record.args = "\n".join(map(str, problems)), ()
         return True
 
 
-def _read(src_uri: str) -> str | None:
+def _read(docs_dir: str, src_uri: str) -> str | None:
     try:
-        with open(os.path.join(_docs["dir"], src_uri), encoding="utf-8-sig") as handle:
+        with open(os.path.join(docs_dir, src_uri), encoding="utf-8-sig") as handle:
             return handle.read()
     except OSError:
         return None
@@ -41,12 +40,6 @@ def _read(src_uri: str) -> str | None:
 
 _FILTER = _EditorMessages()
 for _logger in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
-    logging.getLogger(_logger).addFilter(_FILTER)
+    if _FILTER not in logging.getLogger(_logger).filters:
+        logging.getLogger(_logger).addFilter(_FILTER)
 
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _docs["dir"] = config.docs_dir
-    _docs["config_file"] = config.config_file_path or "mkdocs.yml"
-    with open(_docs["config_file"], encoding="utf-8") as handle:
-        _docs["config_text"] = handle.read()
-    return config

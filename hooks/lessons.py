@@ -1,18 +1,18 @@
 """MkDocs hook: the lesson model.
 
 - Validates the front matter of every lesson (docs/bai-hoc/) and local topic (docs/chuyen-de/) against
-  hooks/handbook/schemas/front-matter.schema.json, checks lesson numbering and that every key term is in
-  the glossary; stops the build with `file:line: what — how to fix` for each problem.
+  src/sotay_boiduong/schemas/front-matter.schema.json, checks lesson numbering, session plans and that every
+  key term is in the glossary; stops the build with `file:line: what — how to fix` for each problem.
 - Renders the parts every lesson page has (header with number, duration and objectives; "Ghi nhớ";
-  cases; review questions with collapsible answers; lecturer notes; previous/next lesson) from templates
+  cases; review questions with their answers; the lecturers' block; previous/next lesson) from templates
   in overrides/partials/, and the generated lists (lesson index, topic index, glossary) where a page asks
   for them with a marker line.
-- Applies the edition setting `extra.edition` (locality, included topics): a topic left out of the edition
-  is removed from the files, so it is absent from the nav, the search index and the PDF.
-- Keeps each glossary tooltip on the first mention of the term in a page (handbook.glossary.first_mentions).
+- Applies the edition (`extra.edition`: locality, included topics): a topic left out of the edition is
+  removed from the files, so it is absent from the nav, the search index and the PDF.
+- Keeps each glossary definition on the first mention of the term in a page (sotay_boiduong.glossary).
 - Appends the glossary of the page's language (docs/_glossary/<language>.md) through pymdownx.snippets,
-  so Python-Markdown's `abbr` extension shows a tooltip on each term. snippets' own `auto_append` is one
-  list for all languages, so this hook picks the file per page.
+  so Python-Markdown's `abbr` extension marks each term. snippets' own `auto_append` is one list for all
+  languages, so this hook picks the file per page.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ import os
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# MkDocs puts hooks/ on sys.path while it loads a hook file (see hooks/source_check.py).
-from build_language import current_language, display_path, file_language, markdown_sources, render_markdown, report
-from handbook import glossary, lessons, permalinks
-from handbook.languages import format_number, slugify
+from sotay_boiduong import glossary, lessons, permalinks
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources
+from sotay_boiduong.adapters.output import render_markdown, report
+from sotay_boiduong.languages import format_number
 
 log = get_plugin_logger("lessons")
 
@@ -42,39 +42,24 @@ MARKERS = {
 }
 GLOSSARY_DIR = "_glossary"
 
-_units: dict[str, lessons.Unit] = {}  # src_uri → unit, for the language being built
 
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Vietnamese heading anchors: set here because mkdocs.yml cannot name a function of hooks/.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
-    edition = config.extra.get("edition") or {}
-    topics = edition.get("topics")
-    available = _topic_slugs(config.docs_dir)
-    if not isinstance(topics, list) or not all(isinstance(slug, str) for slug in topics):
-        raise PluginError(
-            "mkdocs.yml: extra.edition.topics phải là danh sách mã chuyên đề, ví dụ [tu-tuong, dan-van]; "
-            f"các chuyên đề hiện có: {', '.join(available)}"
-        )
-    unknown = [slug for slug in topics if slug not in available]
-    if unknown:
-        raise PluginError(
-            f"mkdocs.yml: extra.edition.topics nêu chuyên đề không có tệp: {', '.join(unknown)} — Cách sửa: "
-            f"tạo docs/{lessons.TOPIC_DIR}/<mã>.md hoặc chọn trong: {', '.join(available)}"
-        )
-    excluded = {f"{lessons.TOPIC_DIR}/{slug}.md" for slug in available if slug not in topics}
+@event_priority(90)  # once hooks/settings.py has checked the edition
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    edition = context.settings(config).edition
+    available = {name.split(".")[0] for name in _topic_files(config.docs_dir)}
+    excluded = {f"{lessons.TOPIC_DIR}/{slug}.md" for slug in available if slug not in edition.topics}
     config.nav = _without(config.nav, excluded)
-    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    included = set(config.extra["edition"]["topics"])
+    edition = context.settings(config).edition
     for file in list(files):
-        if lessons.kind_of(file.src_uri) == "topic" and _slug(file.src_uri) not in included:
+        if lessons.kind_of(file.src_uri) == "topic" and _slug(file.src_uri) not in edition.topics:
             files.remove(file)
 
-    _units.clear()
-    glossary_terms = set(_glossary_entries(config, current_language(config)))
+    state = context.language_state(config)
+    state.units.clear()
+    state.glossary = _glossary_entries(config, state.language)
     problems = []
     for file in markdown_sources(files, config):
         if lessons.kind_of(file.src_uri) is None:
@@ -83,11 +68,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             unit, found = lessons.validate_unit(display_path(file.abs_src_path), file.src_uri, handle.read())
         problems += found
         if unit is not None and not found:
-            problems += glossary.missing_terms(
-                unit, glossary_terms, display_path(_glossary_file(config, current_language(config)))
-            )
-            _units[file.src_uri] = unit
-    problems += lessons.check_numbering([u for u in _units.values() if u.kind == "lesson"])
+            problems += glossary.missing_terms(unit, set(state.glossary), display_path(_glossary_file(config, state.language)))
+            state.units[file.src_uri] = unit
+    problems += lessons.check_numbering([u for u in state.units.values() if u.kind == "lesson"])
     report(log, problems, "bài học, chuyên đề")
     return files
 
@@ -97,7 +80,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     unit = _unit_for(page, config)
     if unit is not None:
         if unit.kind == "lesson":
-            page.title = f"{config.extra['ui']['lesson']} {unit.number}. {unit.data['title']}"
+            page.title = lessons.label(unit, context.settings(config).ui["lesson"])
         markdown = _render_unit(unit, markdown, page, config)
     for marker, template in MARKERS.items():
         if marker in markdown:
@@ -108,13 +91,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return permalinks.label_permalinks(glossary.first_mentions(html), context.settings(config).ui["permalink"])
+
+
 # ---------------------------------------------------------------- helpers
+
+
+def _units(config: MkDocsConfig) -> dict[str, lessons.Unit]:
+    return context.language_state(config).units
 
 
 def _unit_for(page: Page, config: MkDocsConfig) -> lessons.Unit | None:
     # A fallback page (an untranslated Vietnamese lesson in the English build) has no unit of this
     # language: it is read, validated and rendered with the Vietnamese strings of its own file.
-    unit = _units.get(page.file.src_uri)
+    unit = _units(config).get(page.file.src_uri)
     if unit is None and lessons.kind_of(page.file.src_uri) and file_language(page.file.src_uri, config) != current_language(config):
         with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
             unit, _ = lessons.validate_unit(display_path(page.file.abs_src_path), page.file.src_uri, handle.read())
@@ -122,52 +113,53 @@ def _unit_for(page: Page, config: MkDocsConfig) -> lessons.Unit | None:
 
 
 def _render_unit(unit: lessons.Unit, body: str, page: Page, config: MkDocsConfig) -> str:
-    language = current_language(config)
-    context = {
+    settings = context.settings(config)
+    values = {
         "unit": unit,
         "data": unit.data,
-        "sessions": format_number(unit.data["sessions"], language),
-        "locality": config.extra["edition"].get("locality") or "",
+        "sessions": format_number(unit.data["sessions"], settings.language),
+        "locality": settings.edition.locality,
         "previous": None,
         "next": None,
     }
     if unit.kind == "lesson":
-        ordered = sorted((u for u in _units.values() if u.kind == "lesson"), key=lambda u: u.number)
+        ordered = sorted((u for u in _units(config).values() if u.kind == "lesson"), key=lambda u: u.number)
         position = next((i for i, u in enumerate(ordered) if u.src_uri == unit.src_uri), None)
         if position is not None:
-            context["previous"] = _neighbour(ordered[position - 1], unit, config) if position > 0 else None
-            context["next"] = _neighbour(ordered[position + 1], unit, config) if position + 1 < len(ordered) else None
-    header = render_markdown(config, "partials/lesson-header.md", **context)
-    parts = render_markdown(config, "partials/lesson-parts.md", **context)
+            values["previous"] = _neighbour(ordered[position - 1], unit, config) if position > 0 else None
+            values["next"] = _neighbour(ordered[position + 1], unit, config) if position + 1 < len(ordered) else None
+    header = render_markdown(config, "partials/lesson-header.md", **values)
+    parts = render_markdown(config, "partials/lesson-parts.md", **values)
     return f"{header}\n\n{body.strip()}\n\n{parts}\n"
 
 
 def _neighbour(other: lessons.Unit, unit: lessons.Unit, config: MkDocsConfig) -> dict[str, str]:
     link = os.path.relpath(other.src_uri, os.path.dirname(unit.src_uri)).replace(os.sep, "/")
-    return {"label": f"{config.extra['ui']['lesson']} {other.number}. {other.data['title']}", "link": link}
+    return {"label": lessons.label(other, context.settings(config).ui["lesson"]), "link": link}
 
 
 def _index_context(page: Page, config: MkDocsConfig) -> dict:
     here = os.path.dirname(page.file.src_uri)
-    language = current_language(config)
+    settings = context.settings(config)
 
     def entry(unit: lessons.Unit) -> dict:
         return {
             "unit": unit,
             "data": unit.data,
-            "sessions": format_number(unit.data["sessions"], language),
+            "sessions": format_number(unit.data["sessions"], settings.language),
             "link": os.path.relpath(unit.src_uri, here).replace(os.sep, "/"),
         }
 
-    order = config.extra["edition"]["topics"]
-    lesson_units = sorted((u for u in _units.values() if u.kind == "lesson"), key=lambda u: u.number)
+    order = settings.edition.topics
+    units = _units(config).values()
+    lesson_units = sorted((u for u in units if u.kind == "lesson"), key=lambda u: u.number)
     # Topics in the order the edition lists them (the programme's order: ideology, inspection, mass mobilisation).
-    topic_units = sorted((u for u in _units.values() if u.kind == "topic"), key=lambda u: order.index(u.slug))
-    entries = _glossary_entries(config, language)
+    topic_units = sorted((u for u in units if u.kind == "topic"), key=lambda u: order.index(u.slug))
+    entries = context.language_state(config).glossary
     return {
         "lessons": [entry(u) for u in lesson_units],
         "topics": [entry(u) for u in topic_units],
-        "locality": config.extra["edition"].get("locality") or "",
+        "locality": settings.edition.locality,
         "abbreviations": glossary.abbreviations(entries),
         "terms": glossary.terms(entries),
         "lesson_fields": lessons.field_descriptions("lesson"),
@@ -183,15 +175,15 @@ def _glossary_entries(config: MkDocsConfig, language: str) -> dict[str, str]:
     path = _glossary_file(config, language)
     if not os.path.exists(path):
         return {}
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8-sig") as handle:
         return glossary.parse(handle.read())
 
 
-def _topic_slugs(docs_dir: str) -> list[str]:
+def _topic_files(docs_dir: str) -> list[str]:
     folder = os.path.join(docs_dir, lessons.TOPIC_DIR)
     if not os.path.isdir(folder):
         return []
-    return sorted({_slug(name) for name in os.listdir(folder) if lessons.kind_of(f"{lessons.TOPIC_DIR}/{name}") == "topic"})
+    return [name for name in os.listdir(folder) if lessons.kind_of(f"{lessons.TOPIC_DIR}/{name}") == "topic"]
 
 
 def _slug(src_uri: str) -> str:
@@ -216,7 +208,3 @@ def _without(nav, excluded: set[str]):
             elif value not in excluded:
                 result.append(item)
     return result
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return permalinks.label_permalinks(glossary.first_mentions(html), config.extra["ui"]["permalink"])

@@ -1,17 +1,18 @@
-"""MkDocs hook around mkdocs-with-pdf: one handbook per language, skipped in `mkdocs serve`.
+"""MkDocs hook around mkdocs-with-pdf: one handbook per language, made only when HANDBOOK_PDF=1.
 
-- `mkdocs serve` skips the PDF so that a saved edit shows in the browser at once; every other command
-  builds it. HANDBOOK_PDF=0 or 1 in the environment overrides both.
+- mkdocs-with-pdf builds the PDF when HANDBOOK_PDF=1 (its `enabled_if_env`); `scripts/build.sh` sets it
+  unless told HANDBOOK_PDF=0, and `mkdocs serve` leaves it unset, so a saved edit shows at once.
 - Each language's PDF holds only the pages written in that language: static-i18n puts untranslated
   Vietnamese pages into the English navigation as fallbacks, and mkdocs-with-pdf would print them.
-- The cover and the table of contents take the language's site_name and `extra.pdf` strings (mkdocs.yml).
+- The cover and the table of contents take the language's site_name and `extra.pdf` strings (mkdocs.yml);
+  mkdocs-with-pdf calls `pre_pdf_render` of the module `pdf_event_hook` (src/pdf_event_hook.py, installed
+  with the package), which reads them from the build's shared state.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,17 +20,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# MkDocs puts hooks/ on sys.path while it loads a hook file, so the domain package imports here;
-# tests/conftest.py puts it there for pytest.
-from build_language import current_language, language_prefix
-from handbook import pdf
-from handbook.pdf_state import CURRENT
+from sotay_boiduong import pdf
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import current_language, language_prefix
 
 log = get_plugin_logger("pdf_handbook")
-ENV = "HANDBOOK_PDF"
-HOOKS_DIR = os.path.dirname(os.path.abspath(__file__))
-
-_fallback_pages: list[Page] = []
 
 
 class _SiteOnlyIsNotAWarning(logging.Filter):
@@ -42,22 +37,15 @@ class _SiteOnlyIsNotAWarning(logging.Filter):
         return True
 
 
-logging.getLogger("mkdocs.with-pdf").addFilter(_SiteOnlyIsNotAWarning())
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    os.environ.setdefault(ENV, "0" if command == "serve" else "1")
+_FILTER = _SiteOnlyIsNotAWarning()
+if _FILTER not in logging.getLogger("mkdocs.with-pdf").filters:
+    logging.getLogger("mkdocs.with-pdf").addFilter(_FILTER)
 
 
 @event_priority(50)  # before static-i18n hands the config to mkdocs-with-pdf
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    with_pdf = config.plugins.get("with-pdf")
-    if with_pdf is None or not _pdf_enabled():
+    if config.plugins.get("with-pdf") is None or not context.Switches.from_environ().pdf:
         return config
-    # mkdocs-with-pdf imports its event hook module, hooks/pdf_event_hook.py, by name from sys.path
-    # when it reads its config, after MkDocs has taken hooks/ off sys.path again.
-    if HOOKS_DIR not in sys.path:
-        sys.path.append(HOOKS_DIR)
     missing = pdf.missing_fonts()
     if missing:
         raise PluginError(
@@ -77,34 +65,31 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     # Each language links its own handbook: site/pdf/… for the default language, site/en/pdf/… for English.
-    env.globals["handbook_pdf_path"] = language_prefix(config) + config.extra["handbook"]["pdf_path"]
+    env.globals["handbook_pdf_path"] = language_prefix(config) + context.settings(config).pdf_path
     return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not pdf.is_own_language(getattr(page.file, "locale", None), current_language(config)):
-        _fallback_pages.append(page)
+        context.language_state(config).fallback_pages.append(page)
     return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     # static-i18n applies a language's settings (site_name, extra) after every on_config of ours has run,
-    # so what the PDF needs of them is read here, just before mkdocs-with-pdf renders that language.
-    CURRENT.update(
-        language=current_language(config),
-        title=config.site_name,
-        author=config.site_author or "",
-        toc_title=config.extra["pdf"]["toc_title"],
-    )
-    # Runs before static-i18n triggers mkdocs-with-pdf for this language: a page without the
-    # 'pdf-article' that with-pdf attached to it is left out of the handbook and its contents page.
-    for page in _fallback_pages:
+    # and triggers mkdocs-with-pdf for this language after this event: what the PDF needs is read here.
+    settings = context.settings(config)
+    context.current().pdf_target = {
+        "language": settings.language,
+        "title": config.site_name,
+        "author": config.site_author or "",
+        "toc_title": settings.pdf["toc_title"],
+    }
+    # A page without the 'pdf-article' that with-pdf attached to it is left out of the handbook and its
+    # contents page.
+    state = context.language_state(config)
+    for page in state.fallback_pages:
         if hasattr(page, "pdf-article"):
             delattr(page, "pdf-article")
-            log.info(f"PDF ({current_language(config)}): bỏ trang chưa dịch {page.file.src_uri}")
-    _fallback_pages.clear()
-
-
-def _pdf_enabled() -> bool:
-    # mkdocs-with-pdf reads the same variable: default it here for builds not started by the CLI (tests).
-    return os.environ.setdefault(ENV, "1") == "1"
+            log.info(f"PDF ({state.language}): bỏ trang chưa dịch {page.file.src_uri}")
+    state.fallback_pages.clear()

@@ -1,9 +1,9 @@
-"""MkDocs hook: search for readers on phones (the domain is hooks/handbook/search.py).
+"""MkDocs hook: search for readers on phones (the domain is sotay_boiduong.search).
 
 - Every page's Material configuration points at its own language's search index and at the handbook's
-  search worker (Material's worker plus diacritic folding, hooks/handbook/assets/search-worker.js).
+  search worker (Material's worker plus diacritic folding, src/sotay_boiduong/assets/search-worker.js).
 - Material's search dialog gets an accessible name (extra.ui.search_dialog).
-- The `<link rel="alternate" hreflang>` tags go (see handbook.search.drop_alternate_links for why).
+- The `<link rel="alternate" hreflang>` tags go (see sotay_boiduong.search.drop_alternate_links for why).
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
   one per language (search/ and en/search/): handbook_index.json is the real index, and
   search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
@@ -24,31 +24,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from build_language import is_final_build, language_prefix, language_prefixes, offline_copy
-from handbook import search
+from sotay_boiduong import search
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import is_final_build, language_prefix, language_prefixes, offline_copy
 
 WORKER = "handbook-search.js"
 FULL_INDEX = "handbook_index.json"  # the real index, fetched by the worker on the first query
-WORKER_SOURCE = Path(__file__).parent / "handbook" / "assets" / "search-worker.js"
-
-_engine: dict[str, str] = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_pre_build(*, config: MkDocsConfig) -> None:
     # Material's worker is named after its content hash (search.<hash>.min.js); find it in the theme.
     for directory in config.theme.dirs:
         found = sorted(glob.glob(os.path.join(directory, "assets", "javascripts", "workers", "search.*.min.js")))
         if found:
-            _engine["name"] = os.path.basename(found[0])
+            context.current().search_worker = os.path.basename(found[0])
             break
     else:
         raise PluginError("hooks/search.py: Material's search worker (assets/javascripts/workers/search.*.min.js) not found")
-    return config
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = search.retarget_page(output, language_prefix=language_prefix(config), worker=WORKER)
-    output = search.name_search_dialog(output, config.extra["ui"]["search_dialog"])
+    output = search.name_search_dialog(output, context.settings(config).ui["search_dialog"])
     return search.drop_alternate_links(output)
 
 
@@ -60,7 +57,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     workers = site / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True, exist_ok=True)
     (workers / WORKER).write_text(
-        search.worker_script(WORKER_SOURCE.read_text(encoding="utf-8"), _engine["name"]), encoding="utf-8"
+        search.worker_script(search.WORKER_SOURCE.read_text(encoding="utf-8"), context.current().search_worker), encoding="utf-8"
     )
 
     combined = site / "search" / "search_index.json"

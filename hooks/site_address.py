@@ -4,7 +4,7 @@ mkdocs.yml sets `site_url` from HANDBOOK_SITE_URL. Set it where the site is publ
 HANDBOOK_SITE_URL=https://example.org/so-tay/): the sitemap then lists real addresses, pages name
 their canonical address, and the 404 page finds its styles under a sub-path. Left unset (a local
 build, the tests), the sitemap would be full of "None/…" addresses, so it is removed
-(hooks/handbook/site_address.py).
+(sotay_boiduong.site_address).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_language import is_final_build
-from handbook.site_address import drop_sitemaps
+from sotay_boiduong.adapters.i18n import is_final_build
+from sotay_boiduong.site_address import drop_sitemaps
 
 log = get_plugin_logger("site_address")
 

@@ -1,8 +1,8 @@
 """MkDocs hook: the checks every Markdown source must pass, before anything is built.
 
 Stock MkDocs renders broken front matter as page text without a warning and lets everything else through.
-This hook checks each source of the language being built (hooks/handbook/sources.py: UTF-8, Unicode NFC,
-valid YAML front matter; hooks/handbook/checks.py: tone-mark style, no script/iframe/on…=/javascript:,
+This hook checks each source of the language being built (sotay_boiduong.sources: UTF-8, Unicode NFC,
+valid YAML front matter; sotay_boiduong.checks: tone-mark style, no script/iframe/on…=/javascript:,
 images with alt text, no skipped heading level) and the titles of all pages (no duplicates), and stops
 the build with one line per problem, `file:line: what — how to fix`. A page that exists in one language
 only is reported as a notice, not an error.
@@ -14,11 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-# MkDocs puts hooks/ on sys.path while it loads a hook file, so hooks/build_language.py and the domain
-# package hooks/handbook/ import here; tests/conftest.py puts hooks/ there for pytest.
-from build_language import current_language, display_path, file_language, languages, markdown_sources, report
-from handbook import checks
-from handbook.sources import check_front_matter, check_source
+from sotay_boiduong import checks
+from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, languages, markdown_sources
+from sotay_boiduong.adapters.output import report
+from sotay_boiduong.sources import check_front_matter, check_source
 
 log = get_plugin_logger("source_check")
 

@@ -40,11 +40,11 @@ def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
     url, page, seconds = f"http://127.0.0.1:{port}/", project / "docs" / "index.md", []
     try:
         _wait_for(url, lambda body: True, timeout=60)
-        for run in range(runs):
+        for _ in range(runs):
             marker = f"Dòng đo thời gian {time.time_ns()}."
             page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
             start = time.perf_counter()
-            _wait_for(url, lambda body: marker in body, timeout=30)
+            _wait_for(url, lambda body, marker=marker: marker in body, timeout=30)
             seconds.append(time.perf_counter() - start)
     finally:
         server.terminate()

@@ -1,8 +1,8 @@
 """The content check: `bash scripts/check.sh [--fix]`.
 
 Runs the same checks as the strict build (the hooks in hooks/ and MkDocs' own link and anchor validation)
-by building the site without the PDFs into a temporary folder, with HANDBOOK_CHECK=collect so that no
-check stops at its first file. Prints every problem once, as `path:line: what — Cách sửa: how`, then the
+by building the site without the PDFs into a temporary folder, in the build's collecting mode
+(sotay_boiduong.adapters.context.collect_problems), so that no check stops at its first file. Prints every problem once, as `path:line: what — Cách sửa: how`, then the
 notices (pages in one language only), and exits 1 if there was a problem.
 """
 
@@ -16,10 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from sotay_boiduong.adapters import context
+from sotay_boiduong.fixes import fix_file
 
-from handbook.fixes import fix_file  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # Hooks log through MkDocs' plugin loggers, which put the hook's name in front: "lessons: docs/…".
@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             if fix_file(path):
                 print(f"{path}: đã sửa (Unicode NFC, kiểu đặt dấu)")
 
-    os.environ.update(HANDBOOK_CHECK="collect", HANDBOOK_PDF="0", NO_MKDOCS_2_WARNING="1")
+    os.environ.update(HANDBOOK_PDF="0", NO_MKDOCS_2_WARNING="1")
+    context.collect_problems()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

@@ -5,4 +5,4 @@
 source "$(dirname "$0")/lib.sh"
 ensure_venv
 ensure_python_deps
-PYTHONPATH="$ROOT/hooks" exec "$PY" -m handbook.importer "$@"
+exec "$PY" -m sotay_boiduong.importer "$@"

@@ -56,14 +56,14 @@ ensure_venv() {
     fi
 }
 
-# Installs the pinned dependencies of pyproject.toml (plus the given extras) under the lock file.
+# Installs the project editable (the package sotay_boiduong in src/, which the hooks import) with the pinned
+# dependencies of pyproject.toml, plus the given extra, under the lock file.
 ensure_python_deps() {
     local extras="${1:-}" stamp
-    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock"; echo "$extras") | sha256sum | cut -c1-16)"
+    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock"; echo "$extras $ROOT") | sha256sum | cut -c1-16)"
     [ -f "$stamp" ] && return 0
-    say "pip install (pyproject.toml${extras:+ [$extras]}, requirements.lock)"
-    mapfile -t reqs < <("$PY" "$ROOT/scripts/requirements.py" $extras)
-    "$PY" -m pip install -q -c "$ROOT/requirements.lock" "${reqs[@]}" 2> >(quiet_pip >&2)
+    say "pip install -e .${extras:+[$extras]} (pyproject.toml, requirements.lock)"
+    "$PY" -m pip install -q -c "$ROOT/requirements.lock" -e "$ROOT${extras:+[$extras]}" 2> >(quiet_pip >&2)
     touch "$stamp"
 }
 

@@ -23,10 +23,9 @@ import statistics
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 # The same Chromium, flags and gzip server as the Lighthouse benchmark (Playwright adds headless itself).
 from lighthouse import CHROME_FLAGS, CHROMIUM, ROOT, serve
+from playwright.sync_api import sync_playwright
 
 FLAGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True,

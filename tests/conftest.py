@@ -1,11 +1,15 @@
-"""Shared fixtures: the real site built once with --strict, and small fixture sites built in tmp_path.
+"""Shared fixtures: the real site built once per test session by the README's build (scripts/build.py: site,
+PDF editions, offline copies), and small fixture sites built in tmp_path.
 
-Builds run `mkdocs` in a subprocess, as an editor or CI would, so that plugin state (static-i18n and
-mkdocs-with-pdf keep some between builds) never leaks from one build into another.
+Builds run in a subprocess, as an editor or CI would, so that plugin state (static-i18n and mkdocs-with-pdf
+keep some between builds) never leaks from one build into another. Under pytest-xdist the real site is
+built once for all workers: the first worker to need it builds it, the others wait for it (a file lock).
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +20,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the domain package `handbook`, as MkDocs makes it importable
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
@@ -31,30 +34,36 @@ class Build:
 
 
 def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site_url: str | None = None) -> Build:
+    """One strict MkDocs build of `project`; with `zips`, the whole build of scripts/build.py (site, PDFs,
+    offline copies) instead."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
-    # The offline zips need a second build; only the real site makes them (HANDBOOK_ZIP=0 elsewhere).
-    env["HANDBOOK_ZIP"] = "1" if zips else "0"
+    env.pop("HANDBOOK_OFFLINE", None)
     # The public address is set only by the tests that ask for one, never inherited from the shell.
     env.pop("HANDBOOK_SITE_URL", None)
     if site_url is not None:
         env["HANDBOOK_SITE_URL"] = site_url
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    if zips:
+        command = [sys.executable, str(project / "scripts/build.py"), "--out", str(site)] + ([] if pdf else ["--no-pdf"])
+    else:
+        command = [str(MKDOCS), "build", "--strict", "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
-    """The repository itself, built with --strict and both PDF handbooks."""
-    build = run_mkdocs(ROOT, tmp_path_factory.mktemp("real") / "site", pdf=True, zips=True)
-    assert build.returncode == 0, build.output
-    return build
+    """The repository itself, built as `bash scripts/build.sh` builds it: --strict, the PDF editions and the
+    offline copies. Once per test run, whatever the number of xdist workers."""
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
+    site, record = shared / "real-site" / "site", shared / "real-site.json"
+    with open(shared / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            build = run_mkdocs(ROOT, site, pdf=True, zips=True)
+            record.write_text(json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8")
+        data = json.loads(record.read_text(encoding="utf-8"))
+    assert data["returncode"] == 0, data["output"][-5000:]
+    return Build(data["returncode"], data["output"], site)
 
 
 @pytest.fixture
@@ -67,6 +76,7 @@ def fixture_site(tmp_path):
     def build(pages: dict[str, str | bytes], *, pdf: bool = False, nav: list | None = None) -> Build:
         project = tmp_path / "project"
         shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", project / "overrides")
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -96,7 +106,7 @@ def repo_copy(tmp_path):
 
     def build(change=None, *, pdf: bool = False, run: bool = True, zips: bool = False, site_url: str | None = None):
         project = tmp_path / "repo"
-        for name in ("docs", "hooks", "overrides", "scripts"):
+        for name in ("docs", "hooks", "overrides", "scripts", "src"):
             shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         for name in ("pyproject.toml", "requirements.lock"):
@@ -111,9 +121,8 @@ def repo_copy(tmp_path):
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium under Playwright, with the flags this sandbox needs (tests/browser_tools.py)."""
-    from playwright.sync_api import sync_playwright
-
     from browser_tools import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -14,8 +14,8 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from PIL import Image
 from browser_tools import PHONE, open_search, search, wait_until_quiet
+from PIL import Image
 
 PAGES = [
     ("/", None),
@@ -152,7 +152,7 @@ def _content_visibility(page) -> list[str]:
 def _ring_pixels(strip: Image.Image, colour: tuple[int, int, int]) -> int:
     data = strip.tobytes()  # RGB, three bytes a pixel
     pixels = (data[i:i + 3] for i in range(0, len(data), 3))
-    return sum(1 for pixel in pixels if sum(abs(a - b) for a, b in zip(pixel, colour)) < 90)
+    return sum(1 for pixel in pixels if sum(abs(a - b) for a, b in zip(pixel, colour, strict=True)) < 90)
 
 
 @pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/bai-hoc/bai-1/"])

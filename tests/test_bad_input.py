@@ -63,7 +63,7 @@ def test_every_problem_is_reported_at_once(fixture_site):
 
 
 def test_file_not_in_utf8_fails(fixture_site):
-    build = fixture_site(pages(**{"c.md": "# Chi bo\n\n".encode() + "Đ".encode("cp1258") + b"ang\n"}))
+    build = fixture_site(pages(**{"c.md": b"# Chi bo\n\n" + "Đ".encode("cp1258") + b"ang\n"}))
     assert build.returncode != 0
     assert "docs/c.md:3:" in build.output and "UTF-8" in build.output, build.output
 

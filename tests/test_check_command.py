@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from handbook.fixes import fix_text
+from sotay_boiduong.fixes import fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def test_check_prints_every_problem_at_once_and_fails(repo_copy):
     for start in expected:
         assert any(line.startswith(start) for line in lines), (start, output)
     topic_line = (project / "docs/chuyen-de/dan-van.md").read_text("utf-8").splitlines().index(
-        next(l for l in (project / "docs/chuyen-de/dan-van.md").read_text("utf-8").splitlines() if "<script>" in l)
+        next(row for row in (project / "docs/chuyen-de/dan-van.md").read_text("utf-8").splitlines() if "<script>" in row)
     ) + 1
     assert f"docs/chuyen-de/dan-van.md:{topic_line}: dấu thanh đặt khác kiểu của sổ tay: «hóa» → «hoá»" in output
     assert f"docs/chuyen-de/dan-van.md:{topic_line}: nội dung có thẻ <script>" in output

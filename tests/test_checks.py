@@ -1,4 +1,4 @@
-"""Per-file content checks and MkDocs link messages (hooks/handbook/checks.py, links.py), without MkDocs."""
+"""Per-file content checks and MkDocs link messages (sotay_boiduong.checks, sotay_boiduong.links), without MkDocs."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handbook import checks, links
-from handbook.fixes import fix_text
+from sotay_boiduong import checks, links
+from sotay_boiduong.fixes import fix_text
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,8 @@ def test_tone_fix_is_idempotent_and_keeps_letters(text):
     text = unicodedata.normalize("NFC", text)
     once = fix_text(text)
     assert fix_text(once) == once
-    strip = lambda s: "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    def strip(s):
+        return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
     assert strip(once) == strip(text)
     assert checks.check_tone_style("x.md", once) == []
 

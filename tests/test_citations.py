@@ -1,4 +1,4 @@
-"""The citation parser and linker (hooks/handbook/citations.py) and the document registry, without MkDocs."""
+"""The citation parser and linker (sotay_boiduong.citations) and the document registry, without MkDocs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook import citations, documents
+from sotay_boiduong import citations, documents
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY_TEXT = (ROOT / "docs/_data/van-ban.yml").read_text("utf-8")

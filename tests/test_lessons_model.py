@@ -7,8 +7,8 @@ import copy
 import pytest
 import yaml
 
-from handbook import glossary
-from handbook.lessons import Unit, check_numbering, field_descriptions, kind_of, validate_unit
+from sotay_boiduong import glossary
+from sotay_boiduong.lessons import Unit, check_numbering, field_descriptions, kind_of, validate_unit
 
 GOOD = {
     "title": "Công tác tư tưởng của tổ chức cơ sở đảng",

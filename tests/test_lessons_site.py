@@ -73,7 +73,7 @@ def test_lesson_page_renders_every_part(real_site, path):
     assert len(cases) == len(data["cases"]) >= 1
     questions = [el for el in section_after(article, "cau-hoi-on-tap") if el.name == "details"]
     assert len(questions) == len(data["review_questions"]) >= 5
-    for details, item in zip(questions, data["review_questions"]):
+    for details, item in zip(questions, data["review_questions"], strict=True):
         assert "question" in details["class"] and not details.has_attr("open")
         assert " ".join(details.summary.get_text().split()).endswith(" ".join(item["question"].split())[-15:])
         assert ("Suggested answer" if english else "Gợi ý trả lời") in details.get_text()
@@ -97,7 +97,7 @@ def test_lesson_index_is_generated_from_front_matter(real_site, language):
     entries = page.select("article h3")
     lessons = [p for p in LESSONS if p.name.endswith(suffix) and (language == "en") == p.name.endswith(".en.md")]
     assert len(entries) == len(lessons) == 6
-    for heading, path in zip(entries, lessons):
+    for heading, path in zip(entries, lessons, strict=True):
         data = front_matter(path)
         assert " ".join(heading.get_text().split()).startswith(f"{'Lesson' if language == 'en' else 'Bài'} {data['lesson']}. {data['title']}")
         assert heading.a["href"] == f"bai-{data['lesson']}/"
@@ -190,12 +190,12 @@ def test_lesson_mistakes_stop_the_build_naming_file_line_and_field(repo_copy, ed
 
 
 def test_editors_guide_documents_every_field_from_the_schema(real_site):
-    from handbook.lessons import field_descriptions
+    from sotay_boiduong.lessons import field_descriptions
 
     page = BeautifulSoup((real_site.site / "huong-dan/bien-tap/index.html").read_text("utf-8"), "html.parser")
     tables = [t for t in page.select("article table") if t.th and t.th.get_text(strip=True) == "Trường"]
     assert len(tables) == 2
-    for table, kind in zip(tables, ("lesson", "topic")):
+    for table, kind in zip(tables, ("lesson", "topic"), strict=True):
         rows = {row.td.get_text(strip=True): row.select("td")[1].get_text(" ", strip=True) for row in table.select("tbody tr")}
         assert list(rows) == list(field_descriptions(kind))
         assert all(rows.values())

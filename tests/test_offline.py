@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from browser_tools import PHONE, open_search, search
-from handbook import offline
+
+from sotay_boiduong import offline
 
 ZIP = "offline/so-tay-boi-duong-cong-tac-dang.zip"
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import importer
+from sotay_boiduong import importer
 
 SITE = "http://handbook.test/"
 

@@ -1,6 +1,6 @@
 """Search for readers on phones: without diacritics, exact matches first, in the page's language.
 
-The domain functions (hooks/handbook/search.py), the built site's per-language indexes and pages, and
+The domain functions (sotay_boiduong.search), the built site's per-language indexes and pages, and
 the search itself in headless Chromium: both Material's own list and the full result lists of the
 page's search worker.
 """
@@ -15,9 +15,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_tools import open_search, search, worker_search
-from handbook import search as domain
 
-WORKER_SOURCE = Path(__file__).parent.parent / "hooks/handbook/assets/search-worker.js"
+from sotay_boiduong import search as domain
+
+WORKER_SOURCE = Path(__file__).parent.parent / "src/sotay_boiduong/assets/search-worker.js"
 
 # (typed without diacritics, the same with diacritics, a page that must be among the first five)
 VIETNAMESE = [
@@ -70,7 +71,7 @@ def test_fold_agrees_with_decomposition_for_every_vietnamese_letter(fold):
     letters = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
     marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
     chars = [unicodedata.normalize("NFC", letter + mark) for letter in letters for mark in marks]
-    for char, folded in zip(chars, fold(chars)):
+    for char, folded in zip(chars, fold(chars), strict=True):
         stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
         assert folded == stripped, char
 

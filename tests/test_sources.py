@@ -1,4 +1,4 @@
-"""The whole-file checks of a Markdown source (hooks/handbook/sources.py), without MkDocs."""
+"""The whole-file checks of a Markdown source (sotay_boiduong.sources), without MkDocs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from handbook.sources import check_front_matter, check_nfc, check_source, split_front_matter
+from sotay_boiduong.sources import check_front_matter, check_nfc, check_source, split_front_matter
 
 NFD = unicodedata.normalize("NFD", "Đảng viên")
 
@@ -68,7 +68,7 @@ def test_split_front_matter_returns_body_line():
 
 
 def test_file_not_in_utf8_is_reported_with_its_line():
-    data = "---\ntitle: x\n---\n\nchi bộ\n".encode("utf-8") + unicodedata.normalize("NFD", "Đảng\n").encode("cp1258")
+    data = "---\ntitle: x\n---\n\nchi bộ\n".encode() + unicodedata.normalize("NFD", "Đảng\n").encode("cp1258")
     [problem] = check_source("docs/x.md", data)
     assert problem.line == 6
     assert "UTF-8" in problem.message

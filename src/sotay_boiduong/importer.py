@@ -34,7 +34,7 @@ class Node:
     number: str = ""
     title: str = ""
     text: str = ""
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
 
 def roman_to_int(roman: str) -> int:

@@ -6,23 +6,19 @@ pages and citations need: the chain of replacements, the document in force at th
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from . import schema_errors
 from .problems import Problem
-from .yamlio import parse
+from .sources import decode
+from .yamlio import duplicate_keys, parse, parse_date
 
-KINDS = {"dieu-le", "quy-dinh", "huong-dan", "chi-thi", "van-kien"}
+SCHEMA = "van-ban.schema.json"
 STATUSES = ("in-force", "amended", "unknown", "replaced", "reference")
-REQUIRED = ("id", "number", "kind", "name", "name_en", "date", "issuer", "issuer_en", "status", "source", "checked")
-OPTIONAL = ("in_force_from", "replaced_by", "replaces", "amended_by", "amends", "articles", "chapters", "page", "note", "note_en")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_NUMBER = re.compile(r"^\d+-(QĐ|HD|CT)/(TW|BTCTW|BTGTW)$")
-_DATE = re.compile(r"^(\d{4})(-\d{2}-\d{2})?$")
+TEXT_FIELDS = ("id", "number", "kind", "name", "name_en", "issuer", "issuer_en", "status", "source", "note", "note_en", "page")
 
 STATUS_LABELS = {
     "vi": {
@@ -55,26 +51,37 @@ class Document:
     key_lines: dict[str, int] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self.data[name]
-        except KeyError:
-            if name in OPTIONAL:
-                return [] if name in ("replaces", "amended_by", "amends") else None
-            raise AttributeError(name) from None
+        # A field missing or left out for a mistake reads as empty: the mistake is reported once, by the checks.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = self.data.get(name)
+        if value is None:
+            return [] if name in ("replaces", "amended_by", "amends") else ("" if name in TEXT_FIELDS else None)
+        return value
 
     def short_name(self, language: str) -> str:
         """"Quy định 294-QĐ/TW", "Regulation 294-QĐ/TW", or the full name of a document without number."""
-        if not self.data["number"]:
-            return self.data["name"] if language == "vi" else self.data["name_en"]
-        return f"{KIND_LABELS[language][self.data['kind']]} {self.data['number']}"
+        if not self.number:
+            return (self.name if language == "vi" else self.name_en) or self.id
+        return f"{KIND_LABELS[language].get(self.kind, '')} {self.number}".strip()
 
     def text(self, key: str, language: str) -> str:
         """A field in the given language: `name` / `name_en`, `issuer` / `issuer_en`, `note` / `note_en`."""
         return (self.data.get(f"{key}_en") if language == "en" else self.data.get(key)) or ""
 
 
+def load_registry_bytes(path: str, data: bytes) -> tuple[dict[str, Document], list[Problem]]:
+    """`load_registry` of the file's bytes: a file not in UTF-8 is a problem with its line, not a crash."""
+    text, problems = decode(path, data)
+    return load_registry(path, text) if text is not None else ({}, problems)
+
+
 def load_registry(path: str, text: str) -> tuple[dict[str, Document], list[Problem]]:
-    """Parse and check the registry; documents are returned in file order, keyed by id."""
+    """Parse and check the registry; documents are returned in file order, keyed by id.
+
+    The shape of each entry is checked against schemas/van-ban.schema.json (the same messages as a lesson's
+    front matter); what a schema cannot say (real dates, links between entries, loops) is checked here.
+    """
     try:
         entries, root = parse(text)
     except yaml.YAMLError as error:
@@ -83,21 +90,35 @@ def load_registry(path: str, text: str) -> tuple[dict[str, Document], list[Probl
     if not isinstance(entries, list):
         return {}, [Problem(path, 1, "danh mục văn bản phải là một danh sách, mỗi văn bản bắt đầu bằng '- id: …'", "sửa theo mẫu các mục đã có")]
     documents: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for node, entry in zip(root.value, entries):
+    problems: list[Problem] = duplicate_key_problems(path, root)
+    for index, (node, entry) in enumerate(zip(root.value, entries, strict=True)):
         line = node.start_mark.line + 1
         if not isinstance(entry, dict):
             problems.append(Problem(path, line, "mục này không phải một văn bản (`id: …`, `number: …`, …)", "sửa theo mẫu các mục đã có"))
             continue
+        found = schema_errors.validate(SCHEMA, entry, node, path, pointer="#/$defs/document", label=f"văn bản `{entry.get('id', index + 1)}`", noun="danh mục văn bản")
+        problems += found
         key_lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-        document = Document(entry, line, key_lines)
-        problems += _check_entry(path, document)
-        if isinstance(entry.get("id"), str):
+        # A field that breaks the schema is left out, so the rest of the entry still serves the citations:
+        # one mistake, one message, not a message for every page that cites the document.
+        bad = schema_errors.invalid_keys(SCHEMA, entry, pointer="#/$defs/document") if found else set()
+        document = Document({key: value for key, value in entry.items() if key not in bad}, line, key_lines)
+        problems += _check_dates(path, document)
+        if isinstance(document.data.get("id"), str):
             if entry["id"] in documents:
                 problems.append(Problem(path, line, f"mã văn bản `{entry['id']}` bị trùng", "mỗi văn bản một mã riêng"))
-            documents[entry["id"]] = document
+            else:
+                documents[entry["id"]] = document
     problems += _check_links(path, documents)
-    return documents, sorted(problems)
+    return documents, sorted(set(problems))
+
+
+def duplicate_key_problems(path: str, node, first_line: int = 1) -> list[Problem]:
+    """A key written twice in one mapping (YAML would keep the second value without a word)."""
+    return [
+        Problem(path, line + first_line, f"khoá `{key}` được viết hai lần (lần đầu ở dòng {first + first_line}); chỉ giá trị sau được dùng", "xoá một trong hai dòng, giữ giá trị đúng")
+        for key, line, first in duplicate_keys(node)
+    ]
 
 
 def chain(documents: dict[str, Document], document_id: str) -> list[Document]:
@@ -123,16 +144,17 @@ def by_number(documents: dict[str, Document]) -> dict[str, Document]:
 
 def format_date(value: Any, language: str) -> str:
     """2016-07-25 → "25/7/2016" (vi) or "25 July 2016" (en); a year stays a year; empty stays empty."""
-    if isinstance(value, datetime.date):
-        if language == "vi":
-            return f"{value.day}/{value.month}/{value.year}"
-        return value.strftime("%-d %B %Y")
-    return str(value or "")
+    date = parse_date(value)
+    if date is None:
+        return str(value or "")
+    if language == "vi":
+        return f"{date.day}/{date.month}/{date.year}"
+    return f"{date.day} {date.strftime('%B')} {date.year}"
 
 
 def status_line(document: Document, documents: dict[str, Document], language: str) -> str:
     """One line for a tooltip: "Đã được thay thế — văn bản hiện hành: Quy định 294-QĐ/TW"."""
-    label = STATUS_LABELS[language][document.status]
+    label = STATUS_LABELS[language].get(document.status, "")
     if document.status == "replaced":
         latest = current_version(documents, document.id)
         lead = "văn bản hiện hành" if language == "vi" else "now in force"
@@ -145,38 +167,22 @@ def status_line(document: Document, documents: dict[str, Document], language: st
 # ---------------------------------------------------------------- checks
 
 
-def _check_entry(path: str, document: Document) -> list[Problem]:
-    entry, problems = document.data, []
-
-    def problem(key: str, message: str, fix: str) -> None:
-        problems.append(Problem(path, document.key_lines.get(key, document.line), message, fix))
-
-    label = f"văn bản `{entry.get('id', '?')}`"
-    for key in REQUIRED:
-        if key not in entry:
-            problem(key, f"{label}: thiếu trường `{key}`", f"thêm dòng `{key}: …` (xem chú thích đầu tệp)")
-    for key in entry:
-        if key not in REQUIRED and key not in OPTIONAL:
-            problem(key, f"{label}: trường lạ `{key}`", "các trường hợp lệ được liệt kê ở đầu tệp")
-    if "id" in entry and not (isinstance(entry["id"], str) and _ID.match(entry["id"])):
-        problem("id", f"{label}: mã phải viết thường, không dấu, nối bằng gạch ngang", "ví dụ `qd-294-2025`")
-    if entry.get("number") and not _NUMBER.match(str(entry["number"])):
-        problem("number", f"{label}: số văn bản \"{entry['number']}\" không đúng dạng", "viết như `29-QĐ/TW`, `06-HD/TW`, `12-HD/BTCTW`, `50-CT/TW`")
-    if "kind" in entry and entry["kind"] not in KINDS:
-        problem("kind", f"{label}: loại văn bản \"{entry['kind']}\" không hợp lệ", f"chọn một trong: {', '.join(sorted(KINDS))}")
-    if "status" in entry and entry["status"] not in STATUSES:
-        problem("status", f"{label}: tình trạng \"{entry['status']}\" không hợp lệ", f"chọn một trong: {', '.join(STATUSES)}")
+def _check_dates(path: str, document: Document) -> list[Problem]:
+    """Dates the schema lets through as text must be days that exist, and a document cannot take effect
+    before it was issued (a sign of day and month swapped)."""
+    problems = []
+    label = f"văn bản `{document.data.get('id', '?')}`"
     for key in ("date", "in_force_from", "checked"):
-        value = entry.get(key)
-        if value not in (None, "") and not isinstance(value, datetime.date) and not _DATE.match(str(value)):
-            problem(key, f"{label}: ngày \"{value}\" không đúng dạng", "viết năm-tháng-ngày như 2025-05-26, hoặc chỉ năm như \"2017\"")
-    if entry.get("status") == "replaced" and not entry.get("replaced_by"):
-        problem("status", f"{label}: tình trạng là replaced nhưng không có `replaced_by`", "thêm `replaced_by: <mã văn bản thay thế>`")
-    if entry.get("replaced_by") and entry.get("status") != "replaced":
-        problem("replaced_by", f"{label}: có `replaced_by` nhưng tình trạng không phải replaced", "đặt `status: replaced` hoặc bỏ `replaced_by`")
-    source = entry.get("source")
-    if source and not str(source).startswith("https://"):
-        problem("source", f"{label}: nguồn phải là địa chỉ web bắt đầu bằng https://", "sửa địa chỉ hoặc để trống")
+        value = document.data.get(key)
+        if isinstance(value, str) and len(value) == 10 and parse_date(value) is None:
+            problems.append(Problem(path, document.key_lines.get(key, document.line), f"{label}: ngày {value} không có thật (tháng có 12, ngày tối đa 28–31)", "viết năm-tháng-ngày (YYYY-MM-DD), kiểm tra xem có đảo ngày và tháng không"))
+    issued, in_force = parse_date(document.data.get("date")), parse_date(document.data.get("in_force_from"))
+    if issued and in_force and in_force < issued:
+        problems.append(Problem(path, document.key_lines.get("in_force_from", document.line), f"{label}: ngày có hiệu lực {in_force.isoformat()} trước ngày ban hành {issued.isoformat()}", "kiểm tra xem có đảo ngày và tháng không"))
+    if document.data.get("status") == "replaced" and not document.data.get("replaced_by"):
+        problems.append(Problem(path, document.key_lines.get("status", document.line), f"{label}: tình trạng là replaced nhưng không có `replaced_by`", "thêm `replaced_by: <mã văn bản thay thế>`"))
+    if document.data.get("replaced_by") and document.data.get("status") != "replaced":
+        problems.append(Problem(path, document.key_lines.get("replaced_by", document.line), f"{label}: có `replaced_by` nhưng tình trạng không phải replaced", "đặt `status: replaced` hoặc bỏ `replaced_by`"))
     return problems
 
 

@@ -1,14 +1,15 @@
 """The offline copy of each language's site: which files go in, and the zip.
 
-Plain functions with no MkDocs in them (hooks/offline.py is the adapter). The offline build is a second
-build of the same sources with Material's offline plugin on (no directory URLs, search from file://); this
-module chooses its files per language and packs them under one top folder, with an index.html at the top
-that opens the language's home page.
+Plain functions with no MkDocs in them. The offline build is a second build of the same sources with
+Material's offline plugin on (no directory URLs, search from file://), run by scripts/build.py; this module
+chooses its files per language and packs them under one top folder, with an index.html at the top that opens
+the language's home page, and the language's learner handbook.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -87,3 +88,35 @@ def write_zip(site: Path, files: list[str], out: Path, top: str, opener: str | N
             archive.writestr(entry(relative), (site / relative).read_bytes())
     os.replace(partial, out)
 
+
+
+def pack(
+    copy: Path,
+    site: Path,
+    *,
+    prefixes: Mapping[str, str],
+    offline_path: str,
+    pdf_path: str,
+    opener_texts: Mapping[str, str],
+    search_languages: Iterable[str],
+) -> list[str]:
+    """Pack the offline build `copy` into one zip per language at `site`/<prefix>/`offline_path`, each with
+    the language's PDF handbook (`pdf_path`, copied from `site` where it was built). Returns one line of
+    report per zip."""
+    report = []
+    for prefix in prefixes.values():
+        pdf, target = site / prefix / pdf_path, copy / prefix / pdf_path
+        if pdf.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pdf, target)
+    for language, prefix in prefixes.items():
+        files = list(language_files(copy, prefixes, language, search_languages))
+        top = Path(offline_path).stem + (f"-{language}" if prefix else "")
+        opener = None
+        if prefix:
+            text = opener_texts.get(language, "")
+            opener = opener_page(f"{prefix}index.html", text, text, language)
+        out = site / prefix / offline_path
+        write_zip(copy, files, out, top, opener)
+        report.append(f"Bản ngoại tuyến {language}: {out.relative_to(site)} ({len(files)} tệp, {out.stat().st_size // 1024} KiB)")
+    return report

@@ -3,7 +3,7 @@
 Plain functions with no MkDocs in them (hooks/search.py is the adapter).
 
 - Folding diacritics ("Đảng viên" → "Dang vien") happens in the browser, in the search worker
-  (hooks/handbook/assets/search-worker.js), where it is applied to every indexed word.
+  (assets/search-worker.js), where it is applied to every indexed word.
 - `split_index` turns the single index that static-i18n writes for all languages into one per language,
   with each language's locations relative to its own root, so a reader gets results in the language of
   the page and downloads only that language's index.
@@ -23,6 +23,9 @@ import json
 import re
 from collections.abc import Mapping
 from html import escape
+from pathlib import Path
+
+WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 
 
 def split_index(data: Mapping, prefixes: Mapping[str, str]) -> dict[str, dict]:

@@ -93,20 +93,28 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
     return data, []
 
 
-def check_source(path: str, data: bytes) -> list[Problem]:
-    """All whole-file checks of one Markdown source (its raw bytes), in line order."""
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of a file that editors write (UTF-8, with or without a BOM), or the problem naming the line
+    where the first byte that is not UTF-8 stands."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return [
+        return None, [
             Problem(
                 path,
                 line,
-                "tệp không được lưu ở mã UTF-8 (có thể là mã TCVN3/VNI hoặc Windows-1258)",
+                "tệp không được lưu ở mã UTF-8 (có thể là mã TCVN3/VNI, Windows-1258 hoặc Latin-1)",
                 "mở tệp bằng trình soạn thảo, chọn lưu với mã (encoding) UTF-8",
             )
         ]
+
+
+def check_source(path: str, data: bytes) -> list[Problem]:
+    """All whole-file checks of one Markdown source (its raw bytes), in line order."""
+    text, problems = decode(path, data)
+    if text is None:
+        return problems
     _, problems = check_front_matter(path, text)
     return sorted(check_nfc(path, text) + problems)
 

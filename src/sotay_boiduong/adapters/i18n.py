@@ -1,4 +1,4 @@
-"""What the hooks need to know of static-i18n's per-language builds (a helper module, not a hook itself).
+"""What the hooks need to know of static-i18n's per-language builds.
 
 static-i18n runs one MkDocs build per language over the same configuration; these functions say which
 language is being built and which source files belong to it. Without static-i18n (a plain site), there
@@ -11,15 +11,16 @@ import os
 from collections.abc import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from handbook.languages import language_of
+from ..languages import language_of
 
 
 def current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else (config.theme.get("language") or "vi")
+    if i18n:  # static-i18n sets its language in its own on_config; before that, the default one is built
+        return i18n.current_language or i18n.default_language
+    return config.theme.get("language") or "vi"
 
 
 def default_language(config: MkDocsConfig) -> str:
@@ -81,30 +82,19 @@ def markdown_sources(files: Files, config: MkDocsConfig, *, with_excluded: bool 
             yield file
 
 
-_markdown_env: dict = {}
-
-
-def render_markdown(config: MkDocsConfig, template: str, **context) -> str:
-    """Render a template of overrides/partials/*.md (templates that produce Markdown), with `ui` strings.
-
-    In Markdown, line breaks and indentation matter: block tags must leave no blank line or spaces behind.
-    The environment is made once per theme (static-i18n keeps the same theme object across languages).
-    """
-    if _markdown_env.get("theme") is not config.theme:
-        _markdown_env.update(theme=config.theme, env=config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True))
-    return _markdown_env["env"].get_template(template).render(ui=config.extra["ui"], config=config, **context)
-
-
 def display_path(abs_path: str) -> str:
     """A source's path as editors see it: relative to the project root where the build runs (docs/…)."""
     relative = os.path.relpath(abs_path)
     return abs_path if relative.startswith("..") else relative
 
 
-def report(log, problems, what: str) -> None:
-    """Log every problem, then stop the build; `scripts/check.sh` sets HANDBOOK_CHECK=collect to go on
-    and gather the problems of every check in one run."""
-    for problem in sorted(problems):
-        log.error(str(problem))
-    if problems and os.environ.get("HANDBOOK_CHECK") != "collect":
-        raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong {what} (xem các dòng ở trên).")
+def language_node_path(config: MkDocsConfig, language: str) -> list:
+    """Where a language's `extra` is written in mkdocs.yml: ["extra"] for the default language, the i18n
+    plugin's entry for the others (for error messages that name the line)."""
+    i18n = config.plugins.get("i18n")
+    if not i18n or language == default_language(config):
+        return ["extra"]
+    names = list(config.plugins.keys())
+    index = names.index("i18n") if "i18n" in names else 0
+    position = next((i for i, lang in enumerate(i18n.config.languages) if lang.locale == language), 0)
+    return ["plugins", index, "i18n", "languages", position, "extra"]

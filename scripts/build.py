@@ -1,0 +1,182 @@
+"""The whole build, as `bash scripts/build.sh` runs it: the site with its PDF handbooks, the offline copies,
+and the swap that puts them in place only when everything succeeded.
+
+    python scripts/build.py [--out DIR] [--no-pdf] [--no-zip]
+
+1. One build at a time: the project folder is locked (`.build.lock`, flock); a second build started
+   meanwhile waits for the first, saying so.
+2. Two strict MkDocs builds run side by side in a new folder under `.site-builds/` (beside DIR): the site (and, unless
+   --no-pdf, the PDF editions) and the offline copy (Material's offline plugin, HANDBOOK_OFFLINE=true).
+   Any warning in either fails the whole build: neither runs with --quiet, which would hide warnings from
+   the strict count.
+3. The offline copy is packed into one zip per language, with the learner's handbook of that language.
+4. The new site replaces DIR (default `site/`) in one atomic exchange of the two folders (renameat2
+   RENAME_EXCHANGE); DIR is never missing and never half written. A failed or interrupted build leaves DIR
+   as it was; what it left under `.site-builds/` is removed by the next build.
+Written by hand: MkDocs has no notion of a build made of two builds, and no tool we use swaps folders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sotay_boiduong import offline
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILDS = ".site-builds"
+LOCK = ".build.lock"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bash scripts/build.sh", description="Dựng trang web, sổ tay PDF và bản ngoại tuyến.")
+    parser.add_argument("--out", default=str(ROOT / "site"), help="thư mục kết quả (mặc định: site/)")
+    parser.add_argument("--no-pdf", action="store_true", help="không dựng sổ tay PDF (nhanh hơn)")
+    parser.add_argument("--no-zip", action="store_true", help="không dựng bản đọc ngoại tuyến (.zip)")
+    args = parser.parse_args(argv)
+    out = Path(args.out).resolve()
+    with project_lock(ROOT):
+        builds = out.parent / BUILDS  # beside the result: the swap is a rename within one filesystem
+        remove_stale(builds)
+        builds.mkdir(exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+        try:
+            ok = build(staging, pdf=not args.no_pdf, zips=not args.no_zip)
+            if not ok:
+                print(f"LỖI: dựng thất bại (xem thông báo ở trên). Thư mục {display(out)}/ cũ được giữ nguyên.", file=sys.stderr)
+                return 1
+            swap_in(staging / "site", out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    print(f"Xong: {display(out)}/ (trang web, sổ tay PDF và bản đọc ngoại tuyến).", file=sys.stderr)
+    return 0
+
+
+def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
+    """The site (and PDFs) and, side by side, the offline copy; then the zips. True if all succeeded."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
+    env.pop("HANDBOOK_OFFLINE", None)
+    site = staging / "site"
+    offline_log = staging / "offline.log"
+    copy = staging / "offline"
+    jobs = []
+    if zips:
+        # A copy read from disk has no public address: with one, its pages would name web addresses that do
+        # not exist (…/bai-1.html) as their canonical form.
+        offline_env = dict(env, HANDBOOK_OFFLINE="true", HANDBOOK_PDF="0")
+        offline_env.pop("HANDBOOK_SITE_URL", None)
+        with open(offline_log, "w", encoding="utf-8") as log:
+            jobs.append(subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(copy)], cwd=ROOT, env=offline_env, stdout=log, stderr=subprocess.STDOUT))
+    main_ok = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env).returncode == 0
+    offline_ok = True
+    for job in jobs:
+        offline_ok = job.wait() == 0
+        text = offline_log.read_text(encoding="utf-8")
+        if not offline_ok:
+            print("Bản đọc ngoại tuyến (lần dựng thứ hai, HANDBOOK_OFFLINE=true) không dựng được:", file=sys.stderr)
+            print(text, file=sys.stderr)
+    if not (main_ok and offline_ok):
+        return False
+    if zips:
+        for line in pack(copy, site):
+            print(f"INFO    -  offline: {line}", file=sys.stderr)
+    return True
+
+
+def pack(copy: Path, site: Path) -> list[str]:
+    """One zip per language of the offline copy, with that language's learner handbook, into the site."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    i18n = config.plugins.get("i18n")
+    languages = [language.locale for language in i18n.config.languages] if i18n else ["vi"]
+    default = i18n.default_language if i18n else languages[0]
+    handbook = config.extra["handbook"]
+    return offline.pack(
+        copy,
+        site,
+        prefixes={language: "" if language == default else f"{language}/" for language in languages},
+        offline_path=handbook["offline_path"],
+        pdf_path=handbook["pdf_path"],
+        opener_texts=handbook["offline_open"],
+        search_languages=config.plugins["material/search"].config.lang or languages,
+    )
+
+
+@contextlib.contextmanager
+def project_lock(root: Path):
+    """Hold the project's build lock; wait (saying so) while another build holds it."""
+    with open(root / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Một lần dựng khác đang chạy trong thư mục này; đợi lần đó xong rồi dựng tiếp…", file=sys.stderr)
+            started = time.monotonic()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            print(f"Lần dựng trước đã xong sau {time.monotonic() - started:.0f} giây; bắt đầu dựng.", file=sys.stderr)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_stale(builds: Path) -> None:
+    """What an interrupted build left behind (the lock is held, so no build is using it)."""
+    if builds.is_dir():
+        for leftover in builds.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Put the folder `new` at `out` in one step; the old `out` ends up at `new` (and is then removed)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_symlink() or not out.is_dir():
+        os.replace(new, out)  # nothing there yet (or a file, a link): one rename
+        return
+    if not _exchange(new, out):
+        # Without RENAME_EXCHANGE (a filesystem that lacks it): two renames, the old folder kept aside until
+        # the new one is in place, so an interruption leaves it in .site-builds/ for the next build to clean.
+        aside = new.with_name(new.name + "-old")
+        os.rename(out, aside)
+        os.rename(new, out)
+        os.rename(aside, new)
+    shutil.rmtree(new, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
