@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from sotay_boiduong import citations, documents, lessons
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources
+from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
 from sotay_boiduong.problems import Problem
 from sotay_boiduong.sources import check_front_matter
@@ -54,9 +54,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = []
     for file in markdown_sources(files, config):
         kind = lessons.kind_of(file.src_uri)
-        with open(file.abs_src_path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-        path = display_path(file.abs_src_path)
+        text = file.content_string
+        path = source_path(file, config)
         if kind is None:
             problems += _check_document_page(path, text, registry)
             continue

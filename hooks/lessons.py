@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from sotay_boiduong import glossary, lessons, permalinks
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources
+from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
 from sotay_boiduong.languages import format_number
 
@@ -64,8 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in markdown_sources(files, config):
         if lessons.kind_of(file.src_uri) is None:
             continue
-        with open(file.abs_src_path, encoding="utf-8-sig") as handle:
-            unit, found = lessons.validate_unit(display_path(file.abs_src_path), file.src_uri, handle.read())
+        unit, found = lessons.validate_unit(source_path(file, config), file.src_uri, file.content_string)
         problems += found
         if unit is not None and not found:
             problems += glossary.missing_terms(unit, set(state.glossary), display_path(_glossary_file(config, state.language)))
@@ -107,8 +106,7 @@ def _unit_for(page: Page, config: MkDocsConfig) -> lessons.Unit | None:
     # language: it is read, validated and rendered with the Vietnamese strings of its own file.
     unit = _units(config).get(page.file.src_uri)
     if unit is None and lessons.kind_of(page.file.src_uri) and file_language(page.file.src_uri, config) != current_language(config):
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
-            unit, _ = lessons.validate_unit(display_path(page.file.abs_src_path), page.file.src_uri, handle.read())
+        unit, _ = lessons.validate_unit(source_path(page.file, config), page.file.src_uri, page.file.content_string)
     return unit
 
 

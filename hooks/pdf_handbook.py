@@ -69,9 +69,14 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
+@event_priority(-110)  # after static-i18n has handed the page to mkdocs-with-pdf (-100), which kept its article
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not pdf.is_own_language(getattr(page.file, "locale", None), current_language(config)):
         context.language_state(config).fallback_pages.append(page)
+    article = getattr(page, "pdf-article", None)
+    if article is not None:
+        # What is for the screen only leaves the article before mkdocs-with-pdf checks its links.
+        pdf.drop_web_only(article)
     return output
 
 

@@ -3,7 +3,7 @@
 - Every page's Material configuration points at its own language's search index and at the handbook's
   search worker (Material's worker plus diacritic folding, src/sotay_boiduong/assets/search-worker.js).
 - Material's search dialog gets an accessible name (extra.ui.search_dialog).
-- The `<link rel="alternate" hreflang>` tags go (see sotay_boiduong.search.drop_alternate_links for why).
+- The `<link rel="alternate" hreflang>` tags go (see sotay_boiduong.search for why).
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
   one per language (search/ and en/search/): handbook_index.json is the real index, and
   search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
@@ -44,9 +44,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = search.retarget_page(output, language_prefix=language_prefix(config), worker=WORKER)
-    output = search.name_search_dialog(output, context.settings(config).ui["search_dialog"])
-    return search.drop_alternate_links(output)
+    return search.adjust_page(output, language_prefix=language_prefix(config), worker=WORKER, dialog_label=context.settings(config).ui["search_dialog"])
 
 
 @event_priority(-110)

@@ -13,9 +13,11 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from sotay_boiduong import checks
-from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, languages, markdown_sources
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import current_language, file_language, languages, markdown_sources, source_path
 from sotay_boiduong.adapters.output import report
 from sotay_boiduong.sources import check_front_matter, check_source
 
@@ -24,13 +26,21 @@ log = get_plugin_logger("source_check")
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems, titles = [], []
+    unreadable = context.language_state(config).unreadable
     for file in markdown_sources(files, config, with_excluded=True):
-        path = display_path(file.abs_src_path)
+        path = source_path(file, config)
         with open(file.abs_src_path, "rb") as handle:
             data = handle.read()
         found = check_source(path, data)
         problems += found
         if any("UTF-8" in p.message for p in found):
+            # Reported above; what the other hooks and MkDocs read from now on is the text with the bytes that
+            # are not UTF-8 replaced, so the content check can go on and list every other problem.
+            text = data.decode("utf-8", errors="replace")
+            unreadable[file.src_uri] = text
+            source = file.abs_src_path
+            file.content_string = text
+            file.abs_src_path = source  # the setter forgets it; static-i18n and the messages need it
             continue
         text = data.decode("utf-8-sig")
         problems += checks.check_text(path, text)
@@ -42,6 +52,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     report(log, problems, "nội dung")
     _notice_single_language(files, config)
     return files
+
+
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
+    # static-i18n makes new file objects for each language, so MkDocs would read the file from disk again.
+    return context.language_state(config).unreadable.get(page.file.src_uri)
 
 
 def _notice_single_language(files: Files, config: MkDocsConfig) -> None:

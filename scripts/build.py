@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     with project_lock(ROOT):
         builds = out.parent / BUILDS  # beside the result: the swap is a rename within one filesystem
         remove_stale(builds)
-        builds.mkdir(exist_ok=True)
+        builds.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
         try:
             ok = build(staging, pdf=not args.no_pdf, zips=not args.no_zip)

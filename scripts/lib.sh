@@ -67,8 +67,11 @@ ensure_python_deps() {
     touch "$stamp"
 }
 
-setup_build() { ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; }
-setup_test()  { ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; }
+# HANDBOOK_VENV names an environment that is already set up (the tests run the scripts of repository copies
+# with theirs): nothing is installed then, not even into it, so a copy never re-points its editable install.
+reuse_venv() { [ -n "${HANDBOOK_VENV:-}" ] && [ -x "$PY" ]; }
+setup_build() { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; }
+setup_test()  { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; }
 
 # Benchmarks measure site/ unless told otherwise (--site DIR or --url BASE among their arguments); build
 # it first, without PDFs, when it is the one to measure and does not exist yet.

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,20 +51,78 @@ def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def _shared_folder(tmp_path_factory) -> Path:
+    """The folder every process of the test run sees: xdist workers' base folders are inside it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _make_shared(shared: Path, name: str, make, lock) -> None:
+    """Make the build `name` while holding its lock (taken by the caller), unless it is made already."""
+    try:
+        record = shared / f"{name}.json"
+        if not record.exists():
+            (shared / name).mkdir(exist_ok=True)
+            build = make(shared / name)
+            record.write_text(json.dumps({"returncode": build.returncode, "output": build.output, "site": str(build.site)}), encoding="utf-8")
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def shared_build(tmp_path_factory, name: str, make) -> Build:
+    """A build made once per test run, whatever the number of xdist workers: made at the start of the run in
+    the background (pytest_sessionstart), or else by the first process that asks; the others wait for it
+    (a file lock) and read its record."""
+    shared = _shared_folder(tmp_path_factory)
+    lock = open(shared / f"{name}.lock", "w")  # noqa: SIM115 (closed by _make_shared)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    _make_shared(shared, name, make, lock)
+    data = json.loads((shared / f"{name}.json").read_text(encoding="utf-8"))
+    assert data["returncode"] == 0, data["output"][-5000:]
+    return Build(data["returncode"], data["output"], Path(data["site"]))
+
+
+def pytest_sessionstart(session):
+    """A run of the whole suite starts the two builds that most tests wait for at once, in the background of
+    the main (or xdist controller) process, so the workers run the tests that need no site meanwhile."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or session.config.args != session.config.getini("testpaths"):
+        return
+    shared = _shared_folder(session.config._tmp_path_factory)
+    for name, make in (("real-site", _make_real_site), ("variant-site", _make_variant_site)):
+        lock = open(shared / f"{name}.lock", "w")  # noqa: SIM115 (closed by _make_shared)
+        fcntl.flock(lock, fcntl.LOCK_EX)  # taken here, before any worker asks for it
+        threading.Thread(target=_make_shared, args=(shared, name, make, lock), daemon=True).start()
+
+
+def _make_real_site(folder: Path) -> Build:
+    return run_mkdocs(ROOT, folder / "site", pdf=True, zips=True)
+
+
+VARIANT_ADDRESS = "https://example.org/so-tay/"
+
+
+def _make_variant_site(folder: Path) -> Build:
+    project = copy_repository(folder)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: [dan-van]")
+    config = config.replace('locality: ""', 'locality: "Tỉnh Thử Nghiệm"')
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    return run_mkdocs(project, folder / "site", pdf=True, zips=True, site_url=VARIANT_ADDRESS)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The repository itself, built as `bash scripts/build.sh` builds it: --strict, the PDF editions and the
-    offline copies. Once per test run, whatever the number of xdist workers."""
-    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
-    site, record = shared / "real-site" / "site", shared / "real-site.json"
-    with open(shared / "real-site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not record.exists():
-            build = run_mkdocs(ROOT, site, pdf=True, zips=True)
-            record.write_text(json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8")
-        data = json.loads(record.read_text(encoding="utf-8"))
-    assert data["returncode"] == 0, data["output"][-5000:]
-    return Build(data["returncode"], data["output"], site)
+    offline copies. Once per test run."""
+    return shared_build(tmp_path_factory, "real-site", _make_real_site)
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory) -> Build:
+    """A copy of the repository built with the settings a locality or a publisher changes: an edition for
+    one province with one local topic, and a public address (HANDBOOK_SITE_URL). Once per test run."""
+    return shared_build(tmp_path_factory, "variant-site", _make_variant_site)
 
 
 @pytest.fixture
@@ -100,17 +159,27 @@ def fixture_site(tmp_path):
     return build
 
 
+def copy_repository(target: Path) -> Path:
+    """A copy of what a build reads (content, hooks, templates, scripts, configuration) in `target`/repo."""
+    project = target / "repo"
+    for name in ("docs", "hooks", "overrides", "scripts", "src"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("mkdocs.yml", "pyproject.toml", "requirements.lock"):
+        shutil.copy(ROOT / name, project / name)
+    return project
+
+
+@pytest.fixture(scope="session")
+def repo_copy_factory():
+    return copy_repository
+
+
 @pytest.fixture
 def repo_copy(tmp_path):
     """Build a copy of the whole repository, after `change(project_path)` has edited the copy."""
 
     def build(change=None, *, pdf: bool = False, run: bool = True, zips: bool = False, site_url: str | None = None):
-        project = tmp_path / "repo"
-        for name in ("docs", "hooks", "overrides", "scripts", "src"):
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        for name in ("pyproject.toml", "requirements.lock"):
-            shutil.copy(ROOT / name, project / name)
+        project = copy_repository(tmp_path)
         if change is not None:
             change(project)
         return run_mkdocs(project, tmp_path / "site", pdf=pdf, zips=zips, site_url=site_url) if run else project
@@ -118,7 +187,7 @@ def repo_copy(tmp_path):
     return build
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium under Playwright, with the flags this sandbox needs (tests/browser_tools.py)."""
     from browser_tools import CHROMIUM, CHROMIUM_ARGS
@@ -143,7 +212,7 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_url(real_site):
     """The real site served on 127.0.0.1 (no trailing slash)."""
     from browser_tools import serve

@@ -40,7 +40,7 @@ def axe():
 def test_axe_finds_no_violation(browser, site_url, axe, scheme, path, query):
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     if query:
@@ -60,7 +60,7 @@ def test_axe_finds_no_violation(browser, site_url, axe, scheme, path, query):
 def test_heading_links_are_named_in_the_language_of_the_page(page, site_url, path, label):
     # The "#" after each heading: a screen reader says its name, not "number sign", and in the page's
     # language (English pages used to carry the Vietnamese title). No title, so Material sets up no tooltip.
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     count = page.locator("article a.headerlink").count()
     assert count > 20
     assert page.get_by_role("link", name=label, exact=True).count() == count
@@ -68,7 +68,7 @@ def test_heading_links_are_named_in_the_language_of_the_page(page, site_url, pat
 
 
 def test_search_works_from_the_keyboard(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     page.keyboard.press("/")  # Material's shortcut: focus the search box
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("ket nap")
@@ -92,7 +92,7 @@ def test_search_works_from_the_keyboard(page, site_url):
 
 
 def test_language_switcher_works_from_the_keyboard(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     english = page.locator(".md-header .md-select a[hreflang='en']")
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -118,8 +118,9 @@ def test_first_visit_of_a_page_stays_within_250_kb_gzip(browser, site_url, path)
     page = context.new_page()
     loaded = []
     page.on("response", lambda response: loaded.append(response))
-    page.goto(site_url + path, wait_until="networkidle")
-    page.wait_for_timeout(500)  # anything started late (the search worker and its index)
+    # Everything the visit loads, the search worker's index stub included (it starts after the page).
+    with page.expect_response(lambda response: response.url.endswith("search_index.json")):
+        page.goto(site_url + path, wait_until="networkidle")
     sizes = {}
     for response in loaded:
         body = response.body()
@@ -157,7 +158,7 @@ def _ring_pixels(strip: Image.Image, colour: tuple[int, int, int]) -> int:
 
 @pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/bai-hoc/bai-1/"])
 def test_long_page_renders_lazily_and_keeps_whole_focus_rings(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     lazy = _content_visibility(page)
     assert lazy[:3] == ["visible"] * 3  # the first screen paints at once
     assert lazy[-4:] == ["visible"] * 4  # nothing laid out late can reach the footer
@@ -182,7 +183,7 @@ def test_long_page_renders_lazily_and_keeps_whole_focus_rings(page, site_url, pa
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/bai-hoc/"])
 def test_short_pages_render_whole(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     styles = _content_visibility(page)
     assert styles and set(styles) == {"visible"}
 
@@ -197,7 +198,7 @@ def test_closed_drawer_on_a_phone_is_out_of_the_tab_order_until_opened(browser, 
     # must not reach them (it did: some fifty invisible stops before the article); opened, it must.
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     links = page.locator(".md-sidebar--primary a.md-nav__link")
     shown = page.locator(".md-sidebar--primary a.md-nav__link:visible")
     assert links.count() > 5
@@ -209,7 +210,8 @@ def test_closed_drawer_on_a_phone_is_out_of_the_tab_order_until_opened(browser, 
         reached_article = reached_article or page.evaluate("!!document.activeElement.closest('.md-content')")
     assert reached_article
     page.locator("label.md-header__button[for=__drawer]").click()
-    page.wait_for_timeout(400)  # Material slides the drawer in over 0.25 s
+    # Material slides the drawer in over 0.25 s: wait until its first link is on screen.
+    page.wait_for_function("() => { const a = document.querySelector('.md-sidebar--primary a.md-nav__link'); return a && a.getBoundingClientRect().left >= 0 && getComputedStyle(a).visibility !== 'hidden' }")
     assert shown.count() > 5
     first = shown.first
     box = first.bounding_box()
@@ -222,7 +224,7 @@ def test_closed_drawer_on_a_phone_is_out_of_the_tab_order_until_opened(browser, 
 def test_desktop_sidebar_links_stay_in_the_tab_order(browser, site_url):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     reached = False
     for _ in range(30):
         page.keyboard.press("Tab")
@@ -252,7 +254,7 @@ def test_first_visit_is_painted_in_the_device_colour_scheme_before_materials_scr
     # With Material's bundle, the scheme stays, and its "colours are changing" mark is gone again.
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == expected
     assert body.get_attribute("data-md-color-switching") is None
@@ -262,7 +264,7 @@ def test_first_visit_is_painted_in_the_device_colour_scheme_before_materials_scr
 def test_a_chosen_colour_scheme_wins_over_the_device_setting(browser, site_url):
     context = browser.new_context(viewport=PHONE, color_scheme="dark")
     page = context.new_page()
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.locator("label.md-header__button[for^=__palette]:visible").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"

@@ -8,7 +8,7 @@ from browser_tools import PHONE
 
 
 def test_language_switcher_opens_the_same_page_in_english_and_back(page, site_url):
-    page.goto(f"{site_url}/huong-dan/chuong-trinh/", wait_until="networkidle")
+    page.goto(f"{site_url}/huong-dan/chuong-trinh/", wait_until="load")
     assert page.locator("html").get_attribute("lang") == "vi"
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang='en']").click()
@@ -23,7 +23,7 @@ def test_language_switcher_opens_the_same_page_in_english_and_back(page, site_ur
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/van-ban/", "/en/bai-hoc/"])
 def test_pages_load_nothing_from_another_host(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     assert page.locator("article h1").count() == 1
     foreign = [url for url in page.requests if not url.startswith(site_url + "/")]
     assert foreign == []
@@ -40,7 +40,7 @@ def test_pages_load_nothing_from_another_host(page, site_url, path):
 
 
 def test_home_page_pdf_button_downloads_the_handbook(page, site_url):
-    page.goto(site_url + "/", wait_until="networkidle")
+    page.goto(site_url + "/", wait_until="load")
     button = page.locator(".handbook-hero a.handbook-pdf-link")
     assert button.is_visible()
     assert button.inner_text() == "Tải sổ tay PDF"
@@ -54,7 +54,7 @@ def test_tapping_a_glossary_term_on_a_phone_shows_its_definition(browser, site_u
     # A browser's own title tooltip never shows on a touch screen; handbook.js shows the definition.
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + path, wait_until="load")
     tip = page.locator("#handbook-definition")
     terms = page.locator(".md-content p abbr[tabindex]")
     for index in (0, 3):  # a second term replaces the first one's definition
@@ -79,7 +79,7 @@ def test_tapping_a_glossary_term_on_a_phone_shows_its_definition(browser, site_u
 
 
 def test_a_glossary_term_shows_its_definition_from_the_keyboard(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     tip = page.locator("#handbook-definition")
     term = page.locator(".md-content p abbr[tabindex]").first
     definition = term.get_attribute("title")
@@ -97,6 +97,6 @@ def test_a_glossary_term_shows_its_definition_from_the_keyboard(page, site_url):
 
 
 def test_a_glossary_term_inside_a_link_is_left_to_the_link(page, site_url):
-    page.goto(site_url + "/van-ban/dieu-le-dang/", wait_until="networkidle")
+    page.goto(site_url + "/van-ban/dieu-le-dang/", wait_until="load")
     inside = page.locator(".md-content a abbr[title]")
     assert inside.count() > 0 and page.locator(".md-content a abbr[tabindex]").count() == 0

@@ -4,13 +4,12 @@ editions without some topics, and the editor's mistakes the build stops on."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
+import pdf_tools
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
@@ -111,9 +110,11 @@ def test_abbreviations_carry_their_tooltip_in_each_language(real_site):
     vi = html_of(real_site.site, ROOT / "docs/bai-hoc/bai-1.md")
     abbr = vi.find("abbr", string="TCCSĐ")
     assert abbr is not None and abbr["title"] == "tổ chức cơ sở đảng"
+    # English pages spell the Vietnamese abbreviations out (the termbase): the English term carries the tooltip.
     en = html_of(real_site.site, ROOT / "docs/bai-hoc/bai-1.en.md")
-    abbr = en.find("abbr", string="TCCSĐ")
-    assert abbr is not None and abbr["title"].startswith("grassroots Party organisation")
+    assert en.find("abbr", string="TCCSĐ") is None
+    abbr = en.find("abbr", string="grassroots Party organisation")
+    assert abbr is not None and "tổ chức cơ sở đảng" in abbr["title"]
     term = en.find("abbr", string="democratic centralism")
     assert term is not None and len(term["title"]) > 20
 
@@ -142,16 +143,8 @@ def test_topics_render_local_data_checklist(real_site):
     assert page.select("article .admonition.example")  # the boxes a locality fills in
 
 
-def test_an_edition_without_two_topics_leaves_them_out_of_nav_search_and_pdf(repo_copy):
-    def only_one_topic(project: Path):
-        config = (project / "mkdocs.yml").read_text("utf-8")
-        config = config.replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: [dan-van]")
-        config = config.replace('locality: ""', 'locality: "Tỉnh Thử Nghiệm"')
-        (project / "mkdocs.yml").write_text(config, "utf-8")
-
-    build = repo_copy(only_one_topic, pdf=True)
-    assert build.returncode == 0, build.output
-    site = build.site
+def test_an_edition_without_two_topics_leaves_them_out_of_nav_search_and_pdf(variant_site):
+    site = variant_site.site
     assert not (site / "chuyen-de/tu-tuong").exists() and not (site / "en/chuyen-de/kiem-tra-giam-sat").exists()
     # The navigation shows a section's pages on the pages of that section (navigation.prune).
     section = BeautifulSoup((site / "chuyen-de/index.html").read_text("utf-8"), "html.parser")
@@ -162,31 +155,11 @@ def test_an_edition_without_two_topics_leaves_them_out_of_nav_search_and_pdf(rep
     locations = {doc["location"] for doc in index["docs"]}
     assert any(loc.startswith("chuyen-de/dan-van") for loc in locations)
     assert not any(loc.startswith(("chuyen-de/tu-tuong", "chuyen-de/kiem-tra-giam-sat")) for loc in locations)
-    text = "\n".join(page.extract_text() for page in PdfReader(site / PDF).pages)
+    text = pdf_tools.text(site / PDF)
     assert "Công tác dân vận của cấp uỷ" in text
     assert "Tình hình tư tưởng và nhiệm vụ công tác tư tưởng ở địa phương" not in text
     topics = BeautifulSoup((site / "chuyen-de/index.html").read_text("utf-8"), "html.parser")
     assert "Tỉnh Thử Nghiệm" in topics.get_text() and len(topics.select("article h3")) == 1
-
-
-@pytest.mark.parametrize(
-    "edit, expected",
-    [
-        (lambda t: t.replace("lesson: 4\n", "lesson: 3\n"), r"docs/bai-hoc/bai-4\.md:3: trường `lesson`: số bài 3 trùng với docs/bai-hoc/bai-3\.md"),
-        (lambda t: t.replace("lesson: 4\n", "lesson: 7\n"), r"docs/bai-hoc/bai-5\.md:3: trường `lesson`: thiếu bài số 4 trước bài 5; .* \(các số đang có: 1, 2, 3, 5, 6, 7\)"),
-        (lambda t: re.sub(r"\nobjectives:\n(  - .*\n)+", "\n", t), r"docs/bai-hoc/bai-4\.md:1: thiếu trường `objectives`"),
-        (lambda t: t.replace("key_terms:\n", "key_terms:\n  - \"từ không có\"\n", 1), r"docs/bai-hoc/bai-4\.md:\d+: trường `key_terms`: thuật ngữ \"từ không có\" chưa có trong bảng thuật ngữ"),
-    ],
-    ids=["duplicate-number", "gap", "missing-field", "unknown-key-term"],
-)
-def test_lesson_mistakes_stop_the_build_naming_file_line_and_field(repo_copy, edit, expected):
-    def change(project: Path):
-        lesson = project / "docs/bai-hoc/bai-4.md"
-        lesson.write_text(edit(lesson.read_text("utf-8")), "utf-8")
-
-    build = repo_copy(change)
-    assert build.returncode != 0
-    assert re.search(expected, build.output), build.output[-3000:]
 
 
 def test_editors_guide_documents_every_field_from_the_schema(real_site):
@@ -204,5 +177,5 @@ def test_editors_guide_documents_every_field_from_the_schema(real_site):
 
 
 def test_editors_guide_is_not_in_the_pdf(real_site):
-    text = "\n".join(page.extract_text() for page in PdfReader(real_site.site / PDF).pages)
+    text = pdf_tools.text(real_site.site / PDF)
     assert "Hướng dẫn biên tập" not in text and "Bài 6." in text

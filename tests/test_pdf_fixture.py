@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pdf_tools
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
 
@@ -17,14 +17,14 @@ PAGES = {
 }
 
 
-def text_of(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+def text_of(path) -> str:
+    return pdf_tools.text(path)
 
 
 def test_stacked_vietnamese_marks_survive_into_the_pdf(fixture_site):
     build = fixture_site(PAGES, pdf=True)
     assert build.returncode == 0, build.output
-    text = text_of(PdfReader(build.site / PDF))
+    text = text_of(build.site / PDF)
     assert unicodedata.is_normalized("NFC", text)
     for word in ("UỶ BAN KIỂM TRA", "ƯỚC NGUYỆN", "trưởng", "hưởng ứng", "Ỷ lại"):
         assert word in text, (word, text)
@@ -40,8 +40,8 @@ def test_untranslated_page_is_a_fallback_on_the_site_but_not_in_the_english_pdf(
     assert "Nội dung riêng của bản tiếng Việt." in english_page.get_text()
     assert BeautifulSoup(build.page("chi-tiet/index.html"), "html.parser").select_one(".handbook-fallback") is None
 
-    vi = text_of(PdfReader(build.site / PDF))
-    en = text_of(PdfReader(build.site / "en" / PDF))
+    vi = text_of(build.site / PDF)
+    en = text_of(build.site / "en" / PDF)
     assert "Nội dung riêng của bản tiếng Việt." in vi
     assert "Nội dung riêng" not in en and "Chỉ có tiếng Việt" not in en
     assert "The inspection commission." in en

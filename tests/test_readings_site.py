@@ -20,7 +20,13 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def test_every_citation_link_resolves_to_an_existing_anchor(real_site):
-    checked = 0
+    checked, ids = 0, {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {element["id"] for element in soup(path).find_all(id=True)}
+        return ids[path]
+
     pages = list(real_site.site.glob("bai-hoc/bai-*/index.html")) + list(real_site.site.glob("en/bai-hoc/bai-*/index.html"))
     pages += list(real_site.site.glob("chuyen-de/*/index.html"))
     for page in pages:
@@ -30,7 +36,7 @@ def test_every_citation_link_resolves_to_an_existing_anchor(real_site):
             target_file = real_site.site / unquote(target.path).lstrip("/") / "index.html"
             assert target_file.exists(), (page, link["href"])
             if target.fragment:
-                assert soup(target_file).find(id=target.fragment) is not None, (page, link["href"])
+                assert target.fragment in anchors(target_file), (page, link["href"])
             assert link.get("title"), link
             checked += 1
     assert checked > 150
@@ -122,47 +128,3 @@ def test_imported_page_replaces_a_summary_without_breaking_links(fixture_site):
     assert build.returncode == 0, build.output
     built = soup(build.site / "van-ban/dieu-le-dang/index.html")
     assert built.find(id="dieu-2") is not None and built.find(id="dieu-1-khoan-2") is not None
-
-
-LESSON = "docs/bai-hoc/bai-4.md"
-
-
-@pytest.mark.parametrize(
-    "edit, expected",
-    [
-        (lambda t: t.replace("\n## 1.", "\nTheo Điều 49 Điều lệ Đảng, chi bộ họp.\n\n## 1.", 1),
-         r"docs/bai-hoc/bai-4\.md:(\d+): trích dẫn «Điều 49 Điều lệ Đảng»: Điều lệ Đảng chỉ có 48 điều, không có Điều 49"),
-        (lambda t: t.replace("\n## 1.", "\nXem Quy định 20-QĐ/TW năm 2026.\n\n## 1.", 1),
-         r"docs/bai-hoc/bai-4\.md:(\d+): trích dẫn «Quy định 20-QĐ/TW»: văn bản 20-QĐ/TW chưa có trong danh mục văn bản — Cách sửa: "),
-        (lambda t: t.replace("  - document: dieu-le-dang", "  - document: dieu-le-dang-2030", 1),
-         r"docs/bai-hoc/bai-4\.md:(\d+): trường `sources`: mã văn bản `dieu-le-dang-2030` không có trong danh mục văn bản"),
-    ],
-    ids=["article-49", "unknown-document", "unknown-source-id"],
-)
-def test_citation_mistakes_stop_the_build_naming_file_line_and_mention(repo_copy, edit, expected):
-    def change(project: Path):
-        path = project / LESSON
-        path.write_text(edit(path.read_text("utf-8")), "utf-8")
-
-    holder = {}
-
-    def change_and_remember(project: Path):
-        change(project)
-        holder["text"] = (project / LESSON).read_text("utf-8")
-
-    build = repo_copy(change_and_remember)
-    assert build.returncode != 0
-    match = re.search(expected, build.output)
-    assert match, build.output[-2000:]
-    line = holder["text"].splitlines()[int(match.group(1)) - 1]
-    assert "Điều 49" in line or "20-QĐ/TW" in line or "sources:" in line
-
-
-def test_a_registry_mistake_stops_the_build_naming_its_line(repo_copy):
-    def change(project: Path):
-        path = project / "docs/_data/van-ban.yml"
-        path.write_text(path.read_text("utf-8").replace("replaced_by: qd-22-2021", "replaced_by: qd-22-2012"), "utf-8")
-
-    build = repo_copy(change)
-    assert build.returncode != 0
-    assert re.search(r"docs/_data/van-ban\.yml:\d+: văn bản `qd-30-2016` dẫn tới mã `qd-22-2012` không có trong danh mục", build.output), build.output[-2000:]

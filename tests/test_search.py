@@ -17,6 +17,7 @@ import pytest
 from browser_tools import open_search, search, worker_search
 
 from sotay_boiduong import search as domain
+from sotay_boiduong.htmledit import MarkupNotFound
 
 WORKER_SOURCE = Path(__file__).parent.parent / "src/sotay_boiduong/assets/search-worker.js"
 
@@ -95,18 +96,34 @@ def test_split_index_gives_each_language_its_own_documents_relative_to_its_root(
     assert split["en"]["config"] == {"lang": ["vi", "en"]}
 
 
-def test_retarget_page_points_at_the_language_root_and_the_folding_worker():
-    html = (
-        '<head><link rel="alternate" href="../en/" hreflang="en">\n</head><body>'
-        '<script id="__config" type="application/json">{"base": "../..", '
-        '"search": "../../assets/javascripts/workers/search.abc.min.js"}</script></body>'
-    )
-    out = domain.drop_alternate_links(domain.retarget_page(html, language_prefix="en/", worker="w.js"))
+PAGE = (
+    '<head>\n    <link rel="alternate" href="../en/" hreflang="en">\n    <link rel="stylesheet" href="x.css">\n</head><body>'
+    '<div class="md-search" data-md-component="search" role="dialog"><p>x</p></div>'
+    '<script id="__config" type="application/json">{"base": "../..", '
+    '"search": "../../assets/javascripts/workers/search.abc.min.js"}</script></body>'
+)
+
+
+def test_adjust_page_points_at_the_language_root_names_the_dialog_and_drops_alternate_links():
+    out = domain.adjust_page(PAGE, language_prefix="en/", worker="w.js", dialog_label="Tìm kiếm trong sổ tay")
     config = json.loads(out.split('application/json">')[1].split("</script>")[0])
     assert config == {"base": "../../en/", "search": "../../assets/javascripts/workers/w.js"}
-    assert "hreflang" not in out
-    with pytest.raises(ValueError):
-        domain.retarget_page("<p>no config</p>", language_prefix="", worker="w.js")
+    assert "hreflang" not in out and '<head>\n    <link rel="stylesheet" href="x.css">\n</head>' in out
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Tìm kiếm trong sổ tay">' in out
+    # Nothing else changes: removing what was added gives the page back.
+    back = out.replace(' aria-label="Tìm kiếm trong sổ tay"', "").replace("../../en/", "../..").replace("w.js", "search.abc.min.js")
+    assert back.replace(" ", "") == PAGE.replace('    <link rel="alternate" href="../en/" hreflang="en">\n', "").replace(" ", "")
+
+
+@pytest.mark.parametrize("missing, needle", [
+    ('<script id="__config"', "Material's configuration"),
+    ('data-md-component="search"', "the search dialog"),
+])
+def test_a_change_of_materials_markup_fails_loudly(missing, needle):
+    # A Material upgrade that renames what the hook changes must stop the build, not pass unchanged.
+    broken = PAGE.replace(missing, missing.replace("_", "-").replace("search", "finder"))
+    with pytest.raises(MarkupNotFound, match=needle):
+        domain.adjust_page(broken, language_prefix="", worker="w.js", dialog_label="x")
 
 
 # --- the built site --------------------------------------------------------------------------------
@@ -160,7 +177,7 @@ def test_pages_use_their_language_index_and_the_folding_worker(real_site):
 @pytest.fixture(scope="module")
 def vietnamese_answers(browser, site_url):
     page = browser.new_page()
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     queries = [q for plain, exact, _ in VIETNAMESE for q in (plain, exact)] + ["đãng viên", "kêt nap"]
     answers = worker_search(page, queries)
     page.close()
@@ -202,7 +219,7 @@ def test_a_wrong_or_missing_tone_mark_still_finds_the_page(vietnamese_answers):
 
 def test_english_pages_search_english_only(browser, site_url):
     page = browser.new_page()
-    page.goto(site_url + "/en/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/en/bai-hoc/bai-1/", wait_until="load")
     answers = worker_search(page, [query for query, _ in ENGLISH])
     page.close()
     for query, expected in ENGLISH:
@@ -214,7 +231,7 @@ def test_english_pages_search_english_only(browser, site_url):
 
 
 def test_the_search_box_shows_original_text_with_the_words_marked(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     open_search(page)
     results = search(page, "ket nap")
     assert results and results[0].path == "/bai-hoc/bai-3/"
@@ -231,7 +248,7 @@ def test_the_search_box_shows_original_text_with_the_words_marked(page, site_url
 
 @pytest.mark.parametrize("query, words", [("ket nap", {"kết", "nạp"}), ("dang vien", {"đảng", "viên"})])
 def test_the_opened_page_marks_the_words_found_without_diacritics(page, site_url, query, words):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     open_search(page)
     results = search(page, query)
     assert results and results[0].path == "/bai-hoc/bai-3/"
@@ -247,7 +264,7 @@ def test_the_opened_page_marks_the_words_found_without_diacritics(page, site_url
 
 
 def test_a_wrong_tone_mark_is_not_reported_missing_when_the_word_was_found(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     open_search(page)
     results = search(page, "đãng viên")
     assert results and results[0].path == "/bai-hoc/bai-3/"
@@ -262,7 +279,7 @@ def test_a_wrong_tone_mark_is_not_reported_missing_when_the_word_was_found(page,
 
 
 def test_the_index_is_downloaded_only_when_the_reader_searches(page, site_url):
-    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="networkidle")
+    page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     page.wait_for_timeout(300)
     assert not [url for url in page.requests if "handbook_index.json" in url]
     open_search(page)
@@ -274,7 +291,7 @@ def test_the_index_is_downloaded_only_when_the_reader_searches(page, site_url):
 
 
 def test_the_english_search_box_lists_english_pages(page, site_url):
-    page.goto(site_url + "/en/", wait_until="networkidle")
+    page.goto(site_url + "/en/", wait_until="load")
     open_search(page)
     results = search(page, "party member")
     assert results and all(r.path.startswith("/en/") for r in results)

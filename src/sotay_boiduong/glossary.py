@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import htmledit
 from .problems import Problem
 
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
@@ -58,12 +59,8 @@ def missing_terms(unit, known: set[str], glossary_path: str) -> list[Problem]:
     ]
 
 
-_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
-_LINK = re.compile(r"<a\b.*?</a>", re.S)  # Python-Markdown never nests links
-
-
 def first_mentions(html: str) -> str:
-    """Keep the tooltip of each glossary term on its first mention in a page only, and let it take the focus.
+    """Keep the definition of each glossary term on its first mention in a page only, and let it take the focus.
 
     Python-Markdown's abbr extension marks every mention; a lesson mentions its key terms a hundred times
     and more, so the text was dotted with underlines. Later mentions become plain text; the glossary page
@@ -71,15 +68,14 @@ def first_mentions(html: str) -> str:
     unless it is inside a link: the link takes the focus there, and a focusable element inside a link is an
     accessibility error (axe: nested-interactive).
     """
-    seen: set[str] = set()
-    links = [m.span() for m in _LINK.finditer(html)]
-
-    def keep_first(match: re.Match) -> str:
-        if match.group(1) in seen:
-            return match.group(2)
-        seen.add(match.group(1))
-        if any(start < match.start() < end for start, end in links):
-            return match.group(0)
-        return f'<abbr tabindex="0" title="{match.group(1)}">{match.group(2)}</abbr>'
-
-    return _ABBR.sub(keep_first, html)
+    seen: set[str | None] = set()
+    edits = []
+    for abbr in htmledit.elements(html, ["abbr"]):
+        title = abbr.attrs.get("title")
+        if title in seen:
+            edits += [(abbr.start, abbr.start_end, ""), (abbr.end_start, abbr.end, "")]
+            continue
+        seen.add(title)
+        if not htmledit.inside(abbr, "a"):
+            edits.append((abbr.start, abbr.start_end, htmledit.start_tag("abbr", {"tabindex": "0", **abbr.attrs})))
+    return htmledit.apply(html, edits)

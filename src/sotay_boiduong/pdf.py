@@ -56,6 +56,15 @@ def prepare_document(
     return soup
 
 
+WEB_ONLY = ".handbook-web-only"
+
+
+def drop_web_only(article) -> None:
+    """Remove what only a screen reader of the site needs (downloads, search tips, links for editors)."""
+    for element in article.select(WEB_ONLY):
+        element.decompose()
+
+
 def missing_fonts() -> list[str]:
     """The handbook fonts that fontconfig cannot find on this machine (WeasyPrint would silently substitute)."""
     if shutil.which("fc-list") is None:

@@ -7,13 +7,11 @@ gives each one an `aria-label` in the page's language instead; `permalink_title`
 
 from __future__ import annotations
 
-import html as html_lib
-import re
-
-_PERMALINK = re.compile(r'<a class="headerlink" href="(#[^"]*)"(?P<title> title="[^"]*")?>')
+from . import htmledit
 
 
 def label_permalinks(html: str, label: str) -> str:
-    """Every `<a class="headerlink">` with `aria-label="label"` and without a `title`."""
-    attribute = html_lib.escape(label, quote=True)
-    return _PERMALINK.sub(lambda m: f'<a class="headerlink" href="{m[1]}" aria-label="{attribute}">', html)
+    """Every `<a class="headerlink">` with `aria-label="label"` and without a `title` (a page without
+    headings has none, which is not an error)."""
+    links = [e for e in htmledit.elements(html, ["a"]) if e.has_class("headerlink")]
+    return htmledit.apply(html, [htmledit.retag(link, aria_label=label, title=None) for link in links])

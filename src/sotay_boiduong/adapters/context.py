@@ -49,6 +49,7 @@ class LanguageState:
     citers: dict[int, dict[str, str]] = field(default_factory=dict)  # Charter article → {src_uri: label}
     fallback_pages: list[Any] = field(default_factory=list)  # pages shown in a language they are not written in
     glossary: dict[str, str] = field(default_factory=dict)  # term → definition
+    unreadable: dict[str, str] = field(default_factory=dict)  # src_uri → text of a file not in UTF-8, as read
 
 
 @dataclass

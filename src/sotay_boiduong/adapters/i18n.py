@@ -82,6 +82,12 @@ def markdown_sources(files: Files, config: MkDocsConfig, *, with_excluded: bool 
             yield file
 
 
+def source_path(file: File, config: MkDocsConfig) -> str:
+    """A Markdown source's path as editors see it (docs/…), also for a file whose text was replaced in
+    memory (MkDocs forgets the path of such a file)."""
+    return display_path(os.path.join(config.docs_dir, file.src_uri))
+
+
 def display_path(abs_path: str) -> str:
     """A source's path as editors see it: relative to the project root where the build runs (docs/…)."""
     relative = os.path.relpath(abs_path)
