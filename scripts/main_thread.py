@@ -19,15 +19,18 @@ of runs with two sites, so each is first in about half of them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 from pathlib import Path
 
-# The same Chromium, flags and gzip server as the Lighthouse benchmark (Playwright adds headless itself).
-from lighthouse import CHROME_FLAGS, CHROMIUM, ROOT, serve
 from playwright.sync_api import sync_playwright
 
-FLAGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
+# The same Chromium, flags and local server as the browser tests.
+from sotay_boiduong.devtools import CHROMIUM, CHROMIUM_ARGS, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGS = CHROMIUM_ARGS
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True,
          "has_touch": True}
 LONG_TASKS = """
@@ -77,22 +80,20 @@ def main() -> None:
         if not (site / "index.html").is_file():
             parser.error(f"{site} has no index.html: build it first (bash scripts/build.sh)")
 
-    servers = [serve(site) for site in sites]
     results: dict[tuple[int, str], list[dict[str, float]]] = {}
-    with sync_playwright() as playwright:
+    with contextlib.ExitStack() as stack, sync_playwright() as playwright:
+        bases = [stack.enter_context(serve(site)) for site in sites]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for run in range(args.runs):
             # Each round reverses the order of the sites: with a fixed order, whichever site loaded second
             # showed some 25% more script time (seen by swapping the order of the same two sites).
-            order = list(enumerate(servers))
+            order = list(enumerate(bases))
             if run % 2:
                 order.reverse()
             for page in pages:
-                for index, (_, base) in order:
+                for index, base in order:
                     results.setdefault((index, page), []).append(measure(browser, base + page, args.throttle))
         browser.close()
-    for server, _ in servers:
-        server.shutdown()
 
     print(f"Medians of {args.runs} loads, CPU slowed down {args.throttle:g}x, phone screen "
           f"(blocking/style/layout/script in ms):")

@@ -1,43 +1,14 @@
-"""Shared helpers for the browser tests: Debian's Chromium under Playwright, a local server, search."""
+"""Shared helpers for the browser tests: the phone screen and Material's search, as a reader uses it (Chromium
+and the local server come from sotay_boiduong.devtools, shared with the benchmarks)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from sotay_boiduong.devtools import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (the tests' one source of them)
+
 PHONE = {"width": 390, "height": 844}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a built site on 127.0.0.1; yields its address without a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 @dataclass
@@ -58,12 +29,20 @@ def search(page, query: str) -> list[Result]:
     box.fill("")
     box.press("End")  # Material reads the box on keyup
     page.wait_for_function("document.querySelector('.md-search-result__list').children.length === 0")
-    idle = page.locator(".md-search-result__meta").inner_text()  # "type to start searching"
+    # Material's own words for "initializing search" and "type to start searching", in the page's language:
+    # until the meta line says something else, the list does not answer the query yet.
+    waiting = page.evaluate(
+        "(() => { const t = JSON.parse(document.getElementById('__config').textContent).translations;"
+        " return [t['search.result.initializer'], t['search.result.placeholder']] })()"
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        "idle => document.querySelector('.md-search-result__meta').innerText !== idle", arg=idle, timeout=10_000
+        "waiting => !waiting.includes(document.querySelector('.md-search-result__meta').innerText.trim())",
+        arg=waiting, timeout=10_000,
     )
+    # The worker may answer a prefix of the query first; act on the answer to the whole of it.
+    wait_until_quiet(page, ".md-search-result", quiet_ms=300)
     results = []
     items = page.locator(".md-search-result__item")
     for i in range(items.count()):

@@ -54,3 +54,58 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci/run").read_text()
     assert "bash scripts/test.sh" in readme and "bash scripts/build.sh" in readme
     assert re.search(r"^exec bash scripts/test\.sh$", ci, re.M)
+
+
+# ---------------------------------------------------------------- the package
+
+
+def test_the_package_is_installed_editable_from_this_checkout():
+    # scripts/lib.sh runs `pip install -e ".[test]"`: hooks, scripts and tests import the package like any
+    # other, and an edit of src/ takes effect without reinstalling.
+    import json
+
+    import pdf_event_hook
+    import sotay_boiduong
+
+    distribution = metadata.distribution("so-tay-boi-duong-cong-tac-dang")
+    direct = json.loads(distribution.read_text("direct_url.json"))
+    assert direct["dir_info"].get("editable") is True
+    assert Path(sotay_boiduong.__file__).resolve().is_relative_to(ROOT / "src")
+    assert Path(pdf_event_hook.__file__).resolve() == ROOT / "src" / "pdf_event_hook.py"
+
+
+def test_the_wheel_holds_the_package_its_data_and_the_with_pdf_hook_module(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    # Built from a copy of what the backend reads: setuptools writes its build/ folder beside pyproject.toml.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"), str(source)],
+        check=True, capture_output=True, text=True, timeout=300,
+    )
+    [wheel] = (tmp_path / "dist").glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src").rglob("*.py")}
+    data = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src").rglob("*") if path.suffix in (".json", ".js")}
+    assert modules <= names and data <= names, sorted((modules | data) - names)
+    assert "pdf_event_hook.py" in names
+    assert not any(name.startswith(("tests/", "docs/", "hooks/")) for name in names)
+
+
+def test_nothing_edits_sys_path():
+    # MkDocs itself puts hooks/ on sys.path while it loads each hook file; nothing of ours needs to.
+    import re
+
+    offenders = []
+    for folder in ("src", "hooks", "scripts", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if re.search(r"sys\.path\s*(\.\w+\(|\[|=|\+=)", line) and not line.lstrip().startswith("#"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}")
+    assert offenders == []

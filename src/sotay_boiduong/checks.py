@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import fences
+from .fences import outside_fences
 from .problems import Problem
 from .sources import split_front_matter
 
@@ -24,7 +26,6 @@ _OLD_STYLE = re.compile(
     rf"(?<![^\W\d_])(?P<pre>[^\W\d_]*?)(?:(?P<first>[oO])(?P<mark>[{TONE_MARKS}])(?P<second>[aAeE])"
     rf"|(?P<first_u>[uU])(?P<mark_u>[{TONE_MARKS}])(?P<second_u>[yY]))(?![^\W\d_])"
 )
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"`+[^`]*`+")
 _UNSAFE = [
     (re.compile(r"<\s*script\b", re.I), "thẻ <script> (mã chạy trong trang)", "xoá thẻ; nội dung không được chứa mã chạy"),
@@ -51,15 +52,9 @@ def fix_tone_style(text: str) -> str:
 
 def fix_tone_style_markdown(text: str) -> str:
     """`fix_tone_style` on the prose of a Markdown text: fenced and inline code keep what they quote."""
-    out, fence = [], None
-    for line in text.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            out.append(line)
-            continue
-        if fence:
+    out = []
+    for _, line, code in fences.lines(text, exact=True):
+        if code:
             out.append(line)
             continue
         pieces, last = [], 0
@@ -168,13 +163,5 @@ def check_text(path: str, text: str) -> list[Problem]:
 
 def _prose_lines(text: str, first_line: int):
     """(line number, line) outside fenced code, with inline code blanked out."""
-    fence = None
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence:
-            continue
+    for number, line in outside_fences(text, first_line):
         yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)

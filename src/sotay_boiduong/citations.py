@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .documents import Document, by_number, current_version, status_line
+from .fences import outside_fences
 from .problems import Problem
 
 CHARTER = "dieu-le-dang"
@@ -36,7 +37,6 @@ PATTERNS = {
 }
 # Spans of a line that are not prose: inline code, links and images, autolinks and HTML, attribute lists.
 _PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\((?:[^)\"]|\"[^\"]*\")*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _SKIP_LINE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<|\*\[|--8<--|\|?\s*:?-{3,})")
 
 
@@ -60,14 +60,9 @@ class Citation:
 def find(text: str, language: str, *, include_headings: bool = False) -> list[Citation]:
     """Every citation in Markdown `text`, outside code, links and HTML (and headings, unless asked)."""
     pattern = PATTERNS["en" if language == "en" else "vi"]
-    citations, fence = [], None
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence or (_SKIP_LINE.match(line) and not (include_headings and line.lstrip().startswith("#"))):
+    citations = []
+    for number, line in outside_fences(text):
+        if _SKIP_LINE.match(line) and not (include_headings and line.lstrip().startswith("#")):
             continue
         protected = [m.span() for m in _PROTECTED.finditer(line)]
         for found in pattern.finditer(line):
