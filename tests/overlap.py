@@ -26,8 +26,25 @@ TITLES = [
     "tài liệu bồi dưỡng công tác đảng cho bí thư chi bộ và cấp uỷ viên cơ sở",
     "hướng dẫn thực hiện chương trình bồi dưỡng công tác đảng cho bí thư chi bộ và cấp uỷ viên cơ sở",
     "bồi dưỡng công tác đảng cho bí thư chi bộ và cấp uỷ viên cơ sở",
+    # the programme's list of areas and of local topics, lesson titles, names of campaigns and chapters
+    "tổ chức cơ sở đảng vị trí chức năng nhiệm vụ và phương thức lãnh đạo của tổ chức cơ sở đảng",
+    "chức năng nhiệm vụ và phương thức lãnh đạo của tổ chức cơ sở đảng",
+    "công tác tư tưởng công tác tổ chức công tác kiểm tra giám sát khen thưởng kỷ luật",
+    "phát triển giáo dục và đào tạo xây dựng văn hoá con người bảo vệ tài nguyên môi trường ở cơ sở",
+    "phòng chống tự diễn biến tự chuyển hoá trong cán bộ đảng viên ở cơ sở",
+    "tự diễn biến tự chuyển hoá trong cán bộ đảng viên ở cơ sở",
+    "công tác kiểm tra giám sát của cấp uỷ và uỷ ban kiểm tra các cấp ở địa phương",
+    "công tác dân vận của cấp uỷ chính quyền mặt trận tổ quốc và các đoàn thể ở địa phương",
+    "công tác dân vận của cấp uỷ chính quyền mặt trận và các đoàn thể ở địa phương",
+    "công tác dân vận của cấp uỷ chính quyền mặt trận và các đoàn thể",
+    "học tập và làm theo tư tưởng đạo đức phong cách hồ chí minh",
+    "đảng lãnh đạo nhà nước mặt trận tổ quốc và các đoàn thể chính trị xã hội",
+    "nhà nước mặt trận tổ quốc và các đoàn thể chính trị xã hội",
+    "văn kiện đại hội xii của đảng",
+    "văn kiện các hội nghị trung ương",
 ]
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A word's letters and the combining marks that words() moves behind them, so that words(words(x)) == words(x).
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+", re.UNICODE)
 # The seeds write both tone-mark styles ("ủy", "uỷ"); compare without the difference.
 _TONE = str.maketrans({"ủ": "u", "ỷ": "y", "ù": "u", "ỳ": "y", "ú": "u", "ý": "y", "ũ": "u", "ỹ": "y", "ụ": "u", "ỵ": "y"})
 

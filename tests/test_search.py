@@ -42,7 +42,7 @@ ENGLISH = [
     ("inspection supervision", "/en/bai-hoc/bai-5/"),
     ("mass mobilisation", "/en/bai-hoc/bai-4/"),
     ("charter", "/en/van-ban/dieu-le-dang/"),
-    ("reflection paper", None),
+    ("written reflection", None),
 ]
 
 
