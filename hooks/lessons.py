@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import glossary, lessons, permalinks
+from sotay_boiduong import checks, glossary, lessons, permalinks
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -84,6 +84,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for marker, template in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
+    markdown = checks.title_editor_notes(markdown, context.settings(config).ui["editor_note"])
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
     if os.path.exists(os.path.join(config.docs_dir, glossary_file)):
         markdown += f'\n\n--8<-- "{glossary_file}"\n'

@@ -10,14 +10,16 @@ only is reported as a notice, not an error.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import checks
+from sotay_boiduong import checks, editions, termbase
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, file_language, languages, markdown_sources, source_path
+from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, languages, markdown_sources, source_path
 from sotay_boiduong.adapters.output import report
 from sotay_boiduong.sources import check_front_matter, check_source
 
@@ -45,13 +47,38 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         text = data.decode("utf-8-sig")
         problems += checks.check_text(path, text)
         meta, _ = check_front_matter(path, text)
+        problems += checks.check_print_editions(path, text, meta, tuple(e.key for e in editions.EDITIONS))
         title, line = checks.page_title(text, meta)
         if title and not file.inclusion.is_excluded():
             titles.append((path, line, title))
     problems += checks.duplicate_titles(titles)
+    if current_language(config) == termbase.LANGUAGE:
+        problems += _terminology(files, config, unreadable)
     report(log, problems, "nội dung")
     _notice_single_language(files, config)
     return files
+
+
+def _terminology(files: Files, config: MkDocsConfig, unreadable: dict[str, str]) -> list:
+    """The English termbase, enforced on the English pages, the English glossary and the registry's English fields."""
+    base = os.path.join(config.docs_dir, termbase.TERMBASE)
+    if not os.path.exists(base):
+        return []
+    terms, problems = termbase.load_bytes(display_path(base), _read(base))
+    for file in markdown_sources(files, config, with_excluded=True):
+        if file.src_uri not in unreadable and file_language(file.src_uri, config) == termbase.LANGUAGE:
+            problems += termbase.check_markdown(source_path(file, config), _read(file.abs_src_path).decode("utf-8-sig"), terms)
+    for name, check in ((termbase.GLOSSARY, termbase.check_glossary), (termbase.REGISTRY, termbase.check_registry)):
+        path = os.path.join(config.docs_dir, name)
+        if os.path.exists(path):
+            text = _read(path).decode("utf-8-sig", errors="replace")  # a file not in UTF-8 is reported elsewhere
+            problems += check(display_path(path), text, terms)
+    return problems
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:

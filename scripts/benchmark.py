@@ -1,7 +1,19 @@
-"""Build-time and PDF-size figures; run through scripts/benchmark.sh."""
+"""Build-time and PDF figures; run through scripts/benchmark.sh. A benchmark, not a test: it prints figures.
+
+    bash scripts/benchmark.sh [--runs N] [--base REV] [--serve]
+
+1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
+   tree and of the commit REV (default: the commit before the print editions), N times each (default 3),
+   alternating, so that both see the same machine; prints each one's median and the ratio of the medians.
+   REV is checked out into a temporary git worktree and built with this environment: its own `src/` comes
+   first on the Python path, ahead of this tree's editable install.
+2. Pages and size of every PDF edition of both languages (this tree), and of REV's PDFs for comparison.
+3. With --serve: seconds from saving a page to `mkdocs serve` showing it, with and without --dirty.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import socket
@@ -16,15 +28,25 @@ from pathlib import Path
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = Path(sys.executable).parent / "mkdocs"
-PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
+# The last commit before the three print editions per language (issue 15), which made one PDF per language.
+BASE = "3db20f0"
 
 
-def build(site: Path, pdf: bool) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
+def full_build(project: Path, out: Path) -> float:
+    """Seconds for project's own scripts/build.py to build everything into `out`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1", PYTHONPATH=str(project / "src"))
+    env.pop("HANDBOOK_SITE_URL", None)
     start = time.perf_counter()
-    subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "scripts/build.py", "--out", str(out)], cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def pdf_figures(site: Path) -> list[tuple[str, int, int]]:
+    """(path, pages, bytes) of every PDF in a built site."""
+    return [(str(p.relative_to(site)), len(PdfReader(p).pages), p.stat().st_size) for p in sorted(site.rglob("*.pdf"))]
 
 
 def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
@@ -34,17 +56,17 @@ def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
         port = probe.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
-        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}", *extra], cwd=project, env=env,
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *extra], cwd=project, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url, page, seconds = f"http://127.0.0.1:{port}/", project / "docs" / "index.md", []
     try:
-        _wait_for(url, lambda body: True, timeout=60)
+        _wait_for(url, lambda body: True, timeout=90)
         for _ in range(runs):
             marker = f"Dòng đo thời gian {time.time_ns()}."
             page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
             start = time.perf_counter()
-            _wait_for(url, lambda body, marker=marker: marker in body, timeout=30)
+            _wait_for(url, lambda body, marker=marker: marker in body, timeout=60)
             seconds.append(time.perf_counter() - start)
     finally:
         server.terminate()
@@ -64,26 +86,49 @@ def _wait_for(url: str, ready, timeout: float) -> None:
     raise TimeoutError(url)
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+def _describe(times: list[float]) -> str:
+    return f"median {statistics.median(times):.1f} s (min {min(times):.1f}, max {max(times):.1f}; {', '.join(f'{t:.1f}' for t in times)})"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bash scripts/benchmark.sh")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--base", default=BASE, help=f"the commit to compare with (default {BASE})")
+    parser.add_argument("--serve", action="store_true", help="also time a saved edit under `mkdocs serve`")
+    args = parser.parse_args(argv)
+    base = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", args.base], capture_output=True, text=True, check=True).stdout.strip()
+    print(f"{os.cpu_count()} CPU cores; {args.runs} runs each, alternating; this tree vs {base}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        figures = {}
-        for label, pdf in (("site only", False), ("site + PDFs", True)):
-            times = [build(site, pdf) for _ in range(runs)]
-            figures[label] = statistics.median(times)
-            print(f"build, {label}: median {figures[label]:.2f} s of {runs} ({', '.join(f'{t:.2f}' for t in times)})")
-        print(f"PDFs cost {figures['site + PDFs'] / figures['site only']:.1f}x the site-only build time")
-        for language, prefix in (("vi", ""), ("en", "en/")):
-            path = site / prefix / PDF
-            print(f"PDF {language}: {len(PdfReader(path).pages)} pages, {path.stat().st_size / 1024:.0f} KiB")
-        project = Path(tmp) / "project"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-*"))
-        for label, extra in (("scripts/build.sh serve (--dirty)", ("--dirty",)), ("full rebuild", ())):
-            reloads = serve_reload_seconds(project, runs, *extra)
-            print(f"serve, {label}: saved edit visible after median {statistics.median(reloads):.2f} s of {runs}")
-        html = list(site.rglob("*.html"))
-        print(f"site: {len(html)} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
+        worktree = Path(tmp) / "base"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(worktree), base], check=True)
+        try:
+            sites = {"this tree": Path(tmp) / "site-this", base: Path(tmp) / "site-base"}
+            projects = {"this tree": ROOT, base: worktree}
+            times: dict[str, list[float]] = {name: [] for name in sites}
+            for run in range(args.runs):
+                order = list(sites) if run % 2 == 0 else list(reversed(sites))
+                for name in order:
+                    times[name].append(full_build(projects[name], sites[name]))
+                    print(f"  run {run + 1}, {name}: {times[name][-1]:.1f} s", flush=True)
+            for name, values in times.items():
+                print(f"full build (site, PDFs, offline copies), {name}: {_describe(values)}")
+            ratio = statistics.median(times["this tree"]) / statistics.median(times[base])
+            print(f"ratio of medians, this tree / {base}: {ratio:.2f}x")
+            for name, site in sites.items():
+                figures = pdf_figures(site)
+                print(f"PDFs of {name}: {len(figures)} files, {sum(p for _, p, _ in figures)} pages, {sum(b for _, _, b in figures) / 1024:.0f} KiB in all")
+                for path, pages, size in figures:
+                    print(f"  {path}: {pages} pages, {size / 1024:.0f} KiB")
+            site = sites["this tree"]
+            print(f"site: {len(list(site.rglob('*.html')))} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
+        if args.serve:
+            project = Path(tmp) / "project"
+            shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-*", ".tools"))
+            for label, extra in (("scripts/build.sh serve (--dirty)", ("--dirty",)), ("full rebuild", ())):
+                reloads = serve_reload_seconds(project, args.runs, *extra)
+                print(f"serve, {label}: saved edit visible after {_describe(reloads)}")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,13 @@ CATALOGUE = [
     Mistake("key-term-not-in-glossary", "docs/bai-hoc/bai-5.en.md", replace("key_terms:\n", 'key_terms:\n  - "cell youth union"\n'), "key_terms:", 'thuật ngữ "cell youth union" chưa có trong bảng thuật ngữ'),
     Mistake("registry-successor", REGISTRY, replace("replaced_by: qd-24-2021", "replaced_by: qd-24-2012"), "replaced_by: qd-24-2012", "văn bản `qd-29-2016` dẫn tới mã `qd-24-2012` không có trong danh mục"),
     Mistake("unknown-document-page", "docs/van-ban/qd-294-2025.en.md", replace("document: qd-294-2025", "document: qd-294-2052"), "document: qd-294-2052", "trường `document`: mã văn bản `qd-294-2052` không có trong danh mục văn bản"),
+    Mistake("print-edition", "docs/chuyen-de/index.en.md", replace('title: "Local topics"', 'title: "Local topics"\nprint: [giangvien]'), "print: [giangvien]", "không có ấn bản in mã «giangvien»"),
+    Mistake("old-editor-note", "docs/van-ban/index.en.md", append('!!! warning "Ghi chú biên tập — cần đối chiếu"\n    Ngày ban hành.'), "!!! warning", "ghi chú biên tập viết bằng hộp `warning`"),
+    Mistake("case-without-key", "docs/bai-hoc/bai-1.md", replace("    key:\n", "    keys:\n"), 'title: "Nghị quyết của chi bộ công ty chép lại', "trường `cases` → mục 1: thiếu trường `key`"),
+    Mistake("lesson-without-plan", "docs/bai-hoc/bai-4.en.md", replace("session_plan:", "sessionplan:"), "---", "thiếu trường `session_plan`"),
+    Mistake("unknown-setting", "docs/bai-hoc/bai-6.md", replace("    setting: ", "    setting: lang-"), "setting: lang-", "`setting` có giá trị \"lang-xa-phuong\" không nằm trong danh sách cho phép"),
+    Mistake("termbase-variant", "docs/bai-hoc/bai-2.en.md", append("The official members of the cell met."), "The official members of the cell met.", "thuật ngữ tiếng Anh «official members» không theo bảng thuật ngữ (đảng viên chính thức) — Cách sửa: viết «full member»"),
+    Mistake("termbase-registry", REGISTRY, replace("name_en: Charter of the", "name_en: Party Statute of the"), "name_en: Party Statute of the", "thuật ngữ tiếng Anh «Party Statute» không theo bảng thuật ngữ"),
     Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/bien-tap.md", "- huong-dan/bien-tap-moi.md"), "bien-tap-moi.md", "menu (nav) nêu trang 'huong-dan/bien-tap-moi.md' nhưng không có tệp"),
 ]
 # One mistake for each stage where the build can stop, run through the README's build command as well.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_tools import PHONE
@@ -39,14 +41,19 @@ def test_pages_load_nothing_from_another_host(page, site_url, path):
     assert families.startswith('"Noto Sans"')
 
 
-def test_home_page_pdf_button_downloads_the_handbook(page, site_url):
+def test_home_page_offers_the_three_editions_each_a_real_pdf_with_its_pages_and_size(page, site_url):
     page.goto(site_url + "/", wait_until="load")
-    button = page.locator(".handbook-hero a.handbook-pdf-link")
-    assert button.is_visible()
-    assert button.inner_text() == "Tải sổ tay PDF"
-    response = page.request.get(site_url + "/" + button.get_attribute("href"))
-    assert response.status == 200
-    assert response.body()[:5] == b"%PDF-"
+    buttons = page.locator(".handbook-hero a.handbook-pdf-link")
+    assert buttons.count() == 3
+    assert [buttons.nth(i).inner_text() for i in range(3)] == ["Sổ tay học viên (A4)", "Sổ tay học viên, bản bỏ túi A5", "Sổ tay giảng viên (A4)"]
+    for index in range(3):
+        button = buttons.nth(index)
+        assert button.is_visible()
+        meta = button.locator("xpath=following-sibling::span[1]").inner_text()
+        assert re.fullmatch(r"\d+ trang, \d+,\d MB", meta), meta
+        response = page.request.get(site_url + "/" + button.get_attribute("href"))
+        assert response.status == 200
+        assert response.body()[:5] == b"%PDF-"
 
 
 @pytest.mark.parametrize("path", ["/bai-hoc/bai-1/", "/en/bai-hoc/bai-1/"])

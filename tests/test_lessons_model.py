@@ -12,6 +12,7 @@ from sotay_boiduong.lessons import Unit, check_numbering, field_descriptions, ki
 
 GOOD = {
     "title": "Công tác tư tưởng của tổ chức cơ sở đảng",
+    "short_title": "Công tác tư tưởng",
     "lesson": 2,
     "sessions": 1,
     "description": "Nội dung, phương pháp làm công tác tư tưởng ở chi bộ.",
@@ -19,9 +20,26 @@ GOOD = {
     "key_terms": ["TCCSĐ"],
     "sources": [{"document": "dieu-le-dang", "articles": [21, 24]}],
     "key_points": ["Ý thứ nhất cần nhớ.", "Ý thứ hai cần nhớ.", "Ý thứ ba cần nhớ."],
-    "cases": [{"title": "Tình huống", "situation": "Một chi bộ khu dân cư có mười hai đảng viên, sinh hoạt chưa đều.", "questions": ["Chi bộ nên làm gì?"]}],
+    "cases": [
+        {
+            "title": "Tình huống",
+            "setting": "xa-phuong",
+            "situation": "Một chi bộ khu dân cư có mười hai đảng viên, sinh hoạt chưa đều.",
+            "questions": ["Chi bộ nên làm gì?"],
+            "key": {"points": ["Chi uỷ chuẩn bị nội dung trước.", "Bí thư phân công người chuẩn bị."], "rules": ["Điều 24 Điều lệ Đảng: chi bộ sinh hoạt mỗi tháng một lần."], "pitfalls": ["Coi sinh hoạt là việc đọc văn bản."]},
+        }
+    ],
     "review_questions": [{"question": f"Câu hỏi {n}?", "answer": "Gợi ý trả lời đủ dài để đọc."} for n in range(5)],
     "lecturer_notes": ["Nhấn mạnh phần 2."],
+    "session_plan": {
+        "segments": [
+            {"minutes": 90, "kind": "giang", "activity": "Giảng mục 1 và mục 2 của bài."},
+            {"minutes": 90, "kind": "thao-luan", "activity": "Thảo luận tình huống theo nhóm."},
+            {"minutes": 30, "kind": "tong-ket", "activity": "Tổng kết và giao việc chuẩn bị."},
+        ],
+        "prepare": ["Bản in các tình huống."],
+        "local_data": ["Số chi bộ của địa phương."],
+    },
 }
 
 
@@ -47,7 +65,7 @@ def test_a_complete_lesson_is_valid():
     unit, problems = validate(GOOD)
     assert problems == []
     assert unit.kind == "lesson" and unit.number == 2 and unit.slug == "bai-2"
-    assert unit.key_lines["lesson"] == 3
+    assert unit.key_lines["lesson"] == 4
 
 
 def line_of(text: str, key: str) -> int:
@@ -96,6 +114,8 @@ def test_nested_error_points_at_the_nested_field():
 def test_topic_needs_its_own_fields_and_matching_code():
     topic = changed(lesson=None)
     topic.update(topic="dan-van", local_data=["Số đảng viên.", "Số chi bộ.", "Kết quả dân vận khéo."], sessions=0.5)
+    for segment, minutes in zip(topic["session_plan"]["segments"], (45, 45, 20), strict=True):
+        segment["minutes"] = minutes  # half a session: 105 to 120 minutes
     unit, problems = validate(topic, "chuyen-de/dan-van.md")
     assert problems == [] and unit.kind == "topic"
     _, [problem] = validate(topic, "chuyen-de/tu-tuong.md")
@@ -136,7 +156,7 @@ def test_numbering_duplicate_and_gap():
 
 def test_field_descriptions_come_from_the_schema():
     descriptions = field_descriptions("lesson")
-    assert list(descriptions)[:3] == ["title", "lesson", "sessions"]
+    assert list(descriptions)[:4] == ["title", "short_title", "lesson", "sessions"]
     assert "từ 3 đến 5" in descriptions["objectives"]
     assert "local_data" in field_descriptions("topic")
 

@@ -78,7 +78,9 @@ def test_lesson_page_renders_every_part(real_site, path):
         assert ("Suggested answer" if english else "Gợi ý trả lời") in details.get_text()
     [lecturer] = [el for el in section_after(article, "goi-y-giang-vien") if el.name == "details"]
     assert "lecturer" in lecturer["class"] and not lecturer.has_attr("open")
-    assert len(lecturer.select("li")) == len(data["lecturer_notes"])
+    assert len(lecturer.find("ul").find_all("li")) == len(data["lecturer_notes"])
+    assert len(lecturer.select("table tbody tr")) == len(data["session_plan"]["segments"])
+    assert len(lecturer.select(".handbook-key-title")) == len(data["cases"])
     nav = article.select_one(".handbook-unit-nav")
     previous, following = nav.select_one(".handbook-unit-nav__previous"), nav.select_one(".handbook-unit-nav__next")
     number = data["lesson"]

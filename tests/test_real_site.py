@@ -8,13 +8,10 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pdf_tools
 import pytest
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
-from pypdf import PdfReader
 
-PDF = "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
 SITE_URL = "http://handbook.test/"  # a stand-in origin to resolve relative links against
 
 
@@ -68,16 +65,20 @@ def test_language_switcher_stays_on_the_same_page(real_site, page):
         assert target == urljoin(SITE_URL, there + page), (html, links[0]["href"])
 
 
-def test_every_page_links_its_own_languages_pdf(real_site):
+EDITION_FILES = {"hoc-vien": "pdf/so-tay-hoc-vien.pdf", "hoc-vien-a5": "pdf/so-tay-hoc-vien-a5.pdf", "giang-vien": "pdf/so-tay-giang-vien.pdf"}
+
+
+def test_every_page_links_its_own_languages_three_editions(real_site):
     for language, prefix in (("vi", ""), ("en", "en/")):
         for path, html in content_pages(real_site.site, language).items():
-            links = soup_of(html).select("a.handbook-pdf-link")
-            assert links, f"{language} {path}: no PDF link"
+            links = soup_of(html).select(".handbook-footer a.handbook-pdf-link")
+            assert [link["data-edition"] for link in links] == list(EDITION_FILES), f"{language} {path}"
             for link in links:
                 target = urljoin(url_of(real_site.site, html), link["href"])
-                assert target == urljoin(SITE_URL, prefix + PDF), (path, link["href"])
+                assert target == urljoin(SITE_URL, prefix + EDITION_FILES[link["data-edition"]]), (path, link["href"])
+                assert (real_site.site / prefix / EDITION_FILES[link["data-edition"]]).is_file()
     home = soup_of(real_site.site / "index.html")
-    assert home.select_one(".handbook-hero a.handbook-pdf-link").get_text(strip=True) == "Tải sổ tay PDF"
+    assert home.select_one(".handbook-hero a.handbook-pdf-link").get_text(strip=True) == "Sổ tay học viên (A4)"
 
 
 # ---------------------------------------------------------------- no other host
@@ -142,106 +143,3 @@ def test_fonts_are_self_hosted_and_hold_every_letter_the_site_uses(real_site):
         assert missing == set(), (name, sorted(missing))
     assert not list(real_site.site.glob("assets/stylesheets/fonts.css"))  # the faces are in handbook.css
     assert not list(real_site.site.rglob("*fonts.googleapis*"))
-
-
-# ---------------------------------------------------------------- the PDF handbooks
-
-
-class Handbook:
-    """A PDF handbook: its file (for its text, through pdftotext) and pypdf's reader (outline, fonts, metadata)."""
-
-    def __init__(self, path: Path):
-        self.path, self.reader = path, PdfReader(path)
-
-    def __getattr__(self, name):
-        return getattr(self.reader, name)
-
-
-def pdf_text(handbook: Handbook) -> list[str]:
-    return pdf_tools.pages(handbook.path)
-
-
-def outline_titles(outline) -> list[str]:
-    titles = []
-    for item in outline:
-        titles += outline_titles(item) if isinstance(item, list) else [item.title]
-    return titles
-
-
-@pytest.fixture(scope="module")
-def handbooks(real_site):
-    return {"vi": Handbook(real_site.site / PDF), "en": Handbook(real_site.site / "en" / PDF)}
-
-
-def test_each_language_has_its_own_pdf(handbooks):
-    vi, en = ("\n".join(pdf_text(handbooks[lang])) for lang in ("vi", "en"))
-    assert "Chương trình dành cho ai" in vi and "Who the programme is for" not in vi
-    assert "Who the programme is for" in en and "Chương trình dành cho ai" not in en
-    assert "Party work training" in en
-
-
-def test_pdf_cover_has_title_context_and_year(handbooks):
-    cover = pdf_text(handbooks["vi"])[0]
-    assert "Bồi dưỡng công tác đảng cho" in cover and "cấp uỷ viên cơ" in cover
-    assert "Ban Tuyên giáo Trung ương" in cover
-    assert "2026" in cover
-    for reader in handbooks.values():
-        assert "None" not in "\n".join(pdf_text(reader))
-
-
-def test_pdf_has_outline_and_table_of_contents_with_page_numbers(handbooks):
-    reader = handbooks["vi"]
-    titles = outline_titles(reader.outline)
-    assert "Mục lục" in titles and "Văn bản cần đọc" in titles and "3. Học những gì, trong bao lâu" in titles
-    toc = pdf_text(reader)[1]
-    assert "Mục lục" in toc
-    # Each entry ends in the number of the page where its heading stands.
-    entry = re.search(r"Văn bản cần đọc\s*\.*\s*(\d+)", toc)
-    assert entry, toc
-    page = int(entry.group(1))
-    assert "Văn bản cần đọc" in pdf_text(reader)[page - 1]
-    assert outline_titles(handbooks["en"].outline)[:2] == ["Contents", "Party work training for cell secretaries and grassroots Party committee members"]
-
-
-def test_pdf_pages_are_numbered(handbooks):
-    for reader in handbooks.values():
-        texts = pdf_text(reader)
-        for number in range(2, len(texts) + 1):
-            last_line = texts[number - 1].strip().splitlines()[-1].strip()
-            assert last_line == str(number), (number, texts[number - 1][-200:])
-
-
-def test_pdf_running_heads_never_overlap(real_site):
-    """The programme title (left) and the chapter title (right) share the top margin without touching."""
-    for path in [real_site.site / PDF, real_site.site / "en" / PDF]:
-        for number, page in enumerate(pdf_tools.layout(path), start=1):
-            head = [
-                (word.xmin, word.ymin, word.xmax, word.ymax)
-                for word in page.words
-                if word.ymax < 60  # the top margin (22 mm is 62 pt)
-            ]
-            for i, a in enumerate(head):
-                for b in head[i + 1 :]:
-                    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
-                    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
-                    assert overlap_x <= 0.5 or overlap_y <= 0.5, (path.name, number, a, b)
-
-
-def test_pdf_text_is_correct_nfc_vietnamese_in_embedded_noto_fonts(handbooks):
-    reader = handbooks["vi"]
-    text = "\n".join(pdf_text(reader))
-    assert unicodedata.is_normalized("NFC", text)
-    for word in ("Trưởng", "cấp uỷ", "Đảng", "bồi dưỡng", "khoá", "giấy chứng nhận"):
-        assert word in text, word
-    fonts = pdf_tools.fonts(reader.path)
-    assert all(font["embedded"] for font in fonts.values()), fonts
-    assert {"Noto-Serif", "Noto-Serif-Bold", "Noto-Sans-Bold"} <= set(fonts), set(fonts)
-    # Every letter is set in Noto; a fallback font may only supply symbols Noto Serif lacks (such as →).
-    fallback = {ch for name, font in fonts.items() if "Noto" not in name for ch in font["characters"]}
-    assert not any(ch.isalpha() for ch in fallback), sorted(fallback)
-    assert any(ch in fonts["Noto-Serif"]["characters"] for ch in "ưởỷ")
-
-
-def test_pdf_metadata_is_per_language(handbooks):
-    assert handbooks["vi"].metadata.title == "Bồi dưỡng công tác đảng cho bí thư chi bộ và cấp uỷ viên cơ sở"
-    assert handbooks["en"].metadata.title.startswith("Party work training")

@@ -149,6 +149,40 @@ def duplicate_titles(titles: list[tuple[str, int, str]]) -> list[Problem]:
     return sorted(problems)
 
 
+EDITOR_NOTE = "doi-chieu"
+_EDITOR_NOTE = re.compile(rf"^(?P<indent>\s*)!!!\s+{EDITOR_NOTE}\s*$", re.M)
+_OLD_EDITOR_NOTE = re.compile(r"^\s*(!!!|\?\?\?\+?)\s*(?P<type>[\w-]+)\s+\"(Ghi chú biên tập|Editor's note)", re.I)
+
+
+def title_editor_notes(markdown: str, title: str) -> str:
+    """`!!! doi-chieu` (an editor's note on a fact not yet checked) gets its title in the page's language."""
+    escaped = title.replace('"', "'")
+    return _EDITOR_NOTE.sub(lambda m: f'{m["indent"]}!!! {EDITOR_NOTE} "{escaped}"', markdown)
+
+
+def check_editor_notes(path: str, text: str) -> list[Problem]:
+    """An editor's note written as another box type (the old `!!! warning "Ghi chú biên tập …"`) would be
+    printed in the learners' handbook instead of listed among the points to verify."""
+    return [
+        Problem(path, number, f"ghi chú biên tập viết bằng hộp `{match['type']}`", f"viết `!!! {EDITOR_NOTE}` (không có tiêu đề; tiêu đề tự thêm theo ngôn ngữ), nội dung thụt vào bốn dấu cách ở dòng dưới")
+        for number, line in _prose_lines(text, 1)
+        if (match := _OLD_EDITOR_NOTE.match(line)) and match["type"] != EDITOR_NOTE
+    ]
+
+
+def check_print_editions(path: str, text: str, meta: dict, editions: tuple[str, ...]) -> list[Problem]:
+    """`print:` in a page's front matter names the printed editions the page belongs in; a misspelt edition
+    would silently leave the page out of every book."""
+    if "print" not in meta:
+        return []
+    line = next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("print:")), 2)
+    value = meta["print"]
+    fix = f"viết danh sách mã ấn bản, ví dụ `print: [giang-vien]`; các mã: {', '.join(editions)}"
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        return [Problem(path, line, "`print` phải là danh sách mã ấn bản in", fix)]
+    return [Problem(path, line, f"không có ấn bản in mã «{v}»", fix) for v in value if v not in editions]
+
+
 def check_text(path: str, text: str) -> list[Problem]:
     """Every per-file check of this module, for a Markdown source already known to be readable."""
     _, body_start = split_front_matter(text)
@@ -158,6 +192,7 @@ def check_text(path: str, text: str) -> list[Problem]:
         + check_safety(path, text)
         + check_images(path, text)
         + check_headings(path, body, first_line=body_start)
+        + check_editor_notes(path, text)
     )
 
 

@@ -34,6 +34,8 @@ class Settings:
 
     language: str
     year: int
+    editions: Mapping[str, str]  # edition key → path of its PDF in the language's folder
+    status_checked: str
     pdf_path: str
     offline_path: str
     offline_open: Mapping[str, str]
@@ -77,6 +79,8 @@ def load(extra: Mapping[str, Any], language: str, *, config_path: str, config_te
     return Settings(
         language=language,
         year=handbook["year"],
+        editions=dict(handbook["editions"]),
+        status_checked=handbook["status_checked"],
         pdf_path=handbook["pdf_path"],
         offline_path=handbook["offline_path"],
         offline_open=dict(handbook["offline_open"]),

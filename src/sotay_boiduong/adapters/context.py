@@ -49,6 +49,7 @@ class LanguageState:
     citers: dict[int, dict[str, str]] = field(default_factory=dict)  # Charter article → {src_uri: label}
     fallback_pages: list[Any] = field(default_factory=list)  # pages shown in a language they are not written in
     glossary: dict[str, str] = field(default_factory=dict)  # term → definition
+    print_pages: dict[str, Any] = field(default_factory=dict)  # page URL → editions.PageInfo, for the books
     unreadable: dict[str, str] = field(default_factory=dict)  # src_uri → text of a file not in UTF-8, as read
 
 
@@ -65,7 +66,7 @@ class Build:
     config_text: str = ""  # mkdocs.yml as written, for line numbers
     config_file: str = "mkdocs.yml"
     docs_dir: str = ""
-    pdf_target: dict[str, str] = field(default_factory=dict)  # the language mkdocs-with-pdf renders next
+    pdf_target: dict[str, Any] = field(default_factory=dict)  # the language mkdocs-with-pdf renders next
     pdf_jobs: list[Any] = field(default_factory=list)  # print editions rendering in other processes
     markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
 

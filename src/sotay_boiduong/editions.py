@@ -1,0 +1,443 @@
+"""The printed editions of the handbook, made from the one combined document mkdocs-with-pdf gathers per
+language: the learner's handbook in A4 and as an A5 booklet, and the lecturer's handbook in A4.
+
+What makes a web page a book page (`prepare`, once per language):
+- the web page's stylesheets and scripts go, and so does whatever only a screen needs (downloads, search
+  tips, links for editors: `.handbook-web-only`, `.handbook-screen-only`);
+- collapsible blocks print open; a link to another part of the book prints the page it leads to, "(xem
+  trang 12)". A citation does not: "Điều 24 Điều lệ Đảng" finds itself in the Charter part, which is in
+  article order, and a page number after every citation would crowd the text (and make WeasyPrint lay out
+  every citing page twice, since the pages it points to come later);
+- each page of the site is a section that runs on from the one before, except lessons and topics, which
+  start a page (in the booklet, a right-hand page); each section names itself in the running head.
+
+What differs between the editions (`make`, once per edition):
+- the learner's editions leave out what is for lecturers (`.handbook-lecturer`: notes, session plans, keys
+  to the cases), print each review question without its answer and gather the answers in an appendix by
+  lesson, and replace each editor's box on a point not yet verified by a number in brackets, listed in an
+  appendix "Điểm cần đối chiếu" with its page;
+- the lecturer's edition keeps all of it, each answer under its question and the editors' boxes in place;
+- every edition gets its own cover, an imprint on the back of the cover, and its own stylesheet (A4 or A5,
+  overrides/pdf/handbook-print.scss); the booklet ends with pages for notes, of which the renderer keeps as
+  many as make the page count a multiple of four (`sotay_boiduong.render`).
+
+Plain functions on BeautifulSoup trees; the cover, imprint and appendices are Jinja templates of
+overrides/pdf/, rendered by the `render` function the caller gives.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import multiprocessing.pool
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+NOTES_PAGES = 3  # pages for notes at the end of the booklet, before the count is made a multiple of four
+SCREEN_ONLY = ".handbook-web-only, .handbook-screen-only, .headerlink, .md-content__button, .md-source-file"
+
+
+@dataclass(frozen=True)
+class Edition:
+    key: str  # hoc-vien | hoc-vien-a5 | giang-vien (also the key of its strings and of its file in mkdocs.yml)
+    page_size: str  # A4 | A5
+    lecturer: bool
+    booklet: bool
+
+    @property
+    def body_size(self) -> str:
+        return "9.5pt" if self.page_size == "A5" else "10.5pt"
+
+
+EDITIONS = (
+    Edition("hoc-vien", "A4", lecturer=False, booklet=False),
+    Edition("hoc-vien-a5", "A5", lecturer=False, booklet=True),
+    Edition("giang-vien", "A4", lecturer=True, booklet=False),
+)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the book needs to know of one page of the site."""
+
+    kind: str  # "unit" (a lesson or a topic: starts a page) or "page"
+    running: str  # its name in the running head
+    editions: tuple[str, ...] = ()  # the editions that print it; empty: all
+
+
+@dataclass
+class Book:
+    """One language's book: the strings, the facts for the cover and the imprint, the pages."""
+
+    language: str
+    title: str
+    author: str
+    year: int
+    locality: str
+    built: str
+    commit: str
+    checked: str
+    pdf: Mapping[str, str]  # extra.pdf strings of the language
+    styles: Path  # overrides/pdf, where handbook-print.scss is
+    pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL ("bai-hoc/bai-1/") → info
+
+
+# ---------------------------------------------------------------- the common part
+
+
+def prepare(soup: BeautifulSoup, book: Book) -> None:
+    """Make the combined document a book for every edition (in place)."""
+    html = soup.find("html")
+    if html is not None:
+        html["lang"] = book.language
+    head = soup.find("head")
+    if head is None:
+        head = soup.new_tag("head")
+        soup.html.insert(0, head)
+    for element in head.find_all(["link", "script", "meta", "style"]):
+        if element.name == "meta" and element.get("charset"):
+            continue
+        element.decompose()
+    for element in soup.find_all("script"):
+        element.decompose()
+    if head.title is None:
+        head.append(soup.new_tag("title"))
+    head.title.string = book.title
+    for name, content in (("author", book.author), ("generator", "MkDocs, mkdocs-with-pdf, WeasyPrint")):
+        head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
+    toc_heading = soup.select_one("article#doc-toc > h1")
+    if toc_heading is not None:
+        toc_heading.string = book.pdf["toc_title"]
+    for cover in soup.select("article#doc-cover"):
+        cover.decompose()
+    for element in soup.select(SCREEN_ONLY):
+        element.decompose()
+    for details in soup.find_all("details"):
+        details["open"] = ""
+    # A glossary mark explains its term when the pointer rests on it; on paper the glossary does that.
+    for mark in soup.find_all("abbr"):
+        mark.unwrap()
+    _mark_pages(soup, book)
+    _cross_references(soup, book)
+
+
+def _page_url(element: Tag) -> str | None:
+    """The site URL of the page an <article> or <section> of the combined document holds (its id is
+    "<url>:", "." for the home page)."""
+    identifier = element.get("id") or ""
+    if not identifier.endswith(":") or element.name not in ("article", "section"):
+        return None
+    url = identifier[:-1]
+    return "" if url == "." else url
+
+
+def _mark_pages(soup: BeautifulSoup, book: Book) -> None:
+    for element in soup.find_all(["article", "section"]):
+        url = _page_url(element)
+        info = book.pages.get(url) if url is not None else None
+        if info is None:
+            continue
+        element["data-running"] = info.running
+        if info.kind == "unit":
+            element["class"] = [*element.get("class", []), "handbook-print-unit"]
+        if info.editions:
+            element["data-editions"] = " ".join(info.editions)
+
+
+def _cross_references(soup: BeautifulSoup, book: Book) -> None:
+    elements = {element["id"]: element for element in soup.find_all(id=True)}
+    toc = soup.select_one("article#doc-toc")
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if not href.startswith("#") or (toc is not None and toc in link.parents):
+            continue
+        target = elements.get(href[1:])
+        if target is None:
+            link.unwrap()  # a page that is not in the book (the editors' guide): the words stay
+            continue
+        if target.name in ("section", "article"):
+            # A page's title, not its section: a section may begin at the foot of one page with its title on
+            # the next, and the page number printed must be where the reader finds the title.
+            heading = target.find(["h1", "h2", "h3"], id=True)
+            if heading is not None:
+                link["href"] = "#" + heading["id"]
+        classes = link.get("class", [])
+        if "handbook-successor" in classes:
+            continue
+        if "handbook-cite" in classes:
+            continue
+        if "handbook-doc-open" in classes:
+            link.string = book.pdf["doc_page_in_book"]
+        link["class"] = [*classes, "handbook-xref"]
+
+
+# ---------------------------------------------------------------- one edition
+
+
+def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[..., str], *, in_place: bool = False) -> BeautifulSoup:
+    """The document of one edition, from a document made ready by `prepare` (copied unless `in_place`)."""
+    doc = soup if in_place else copy.copy(soup)
+    _keep_pages_of(doc, edition)
+    values = {
+        "pdf": book.pdf,
+        "edition": edition.key,
+        "title": _bind_last_words(book.title),
+        "locality": book.locality,
+        "year": book.year,
+        "built": book.built,
+        "commit": book.commit,
+        "checked": book.checked,
+    }
+    answers, points = [], []
+    if not edition.lecturer:
+        for element in doc.select(".handbook-lecturer"):
+            element.decompose()
+        answers = _questions_without_answers(doc)
+        points = _verification_marks(doc)
+    body = doc.body
+    imprint = _fragment(render("pdf/imprint.html", **values))
+    cover = _fragment(render("pdf/book-cover.html", **values))
+    body.insert(0, imprint)
+    body.insert(0, cover)
+    if answers or points:
+        body.append(_fragment(render("pdf/appendices.html", answers=answers, points=points, **values)))
+        _add_appendices_to_contents(doc, book, answers, points)
+    if edition.booklet:
+        lines = 17 if edition.page_size == "A5" else 26  # as many ruled lines as fill the page under its title
+        for _ in range(NOTES_PAGES):
+            body.append(_fragment(render("pdf/notes.html", lines=lines, **values)))
+    style = doc.new_tag("style")
+    style.string = stylesheet(book, edition)
+    doc.head.append(style)
+    return doc
+
+
+def stylesheet(book: Book, edition: Edition) -> str:
+    """The edition's print stylesheet: overrides/pdf/handbook-print.scss with the edition's page size, and the
+    rules whose words depend on the language and the edition."""
+    import sass  # libsass, installed with mkdocs-with-pdf
+
+    settings = f"$page-size: {edition.page_size}; $booklet: {'true' if edition.booklet else 'false'}; $body-size: {edition.body_size};"
+    css = sass.compile(string=settings + '@import "handbook-print";', include_paths=[str(book.styles)])
+    see = _css_string(book.pdf["see_page"])
+    running = _css_string(book.pdf["edition_" + edition.key])
+    # A reference names its target's page through target-counter(); where the renderer had to correct
+    # WeasyPrint's count (sotay_boiduong.render), it writes the page into data-page instead.
+    return css + (
+        f":root {{ string-set: edition {running}; }}\n"
+        f"a.handbook-xref::after {{ content: \" (\" {see} \" \" target-counter(attr(href), page) \")\"; }}\n"
+        f"a.handbook-xref[data-page]::after {{ content: \" (\" {see} \" \" attr(data-page) \")\"; }}\n"
+        f".handbook-verify-page.handbook-xref::after {{ content: \"(\" {see} \" \" target-counter(attr(href), page) \")\"; }}\n"
+        f".handbook-verify-page.handbook-xref[data-page]::after {{ content: \"(\" {see} \" \" attr(data-page) \")\"; }}\n"
+        "article#doc-toc li > a[data-page]::after { content: leader(\".\") attr(data-page); }\n"
+    )
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _keep_pages_of(doc: BeautifulSoup, edition: Edition) -> None:
+    """Drop the pages printed only in other editions, and their entries in the contents."""
+    removed = set()
+    for element in doc.select("[data-editions]"):
+        if edition.key not in element["data-editions"].split():
+            removed |= {e["id"] for e in element.find_all(id=True)} | {element.get("id", "")}
+            element.decompose()
+    for link in doc.select("article#doc-toc a[href]"):
+        if link["href"][1:] in removed:
+            link.find_parent("li").decompose()
+
+
+def _questions_without_answers(doc: BeautifulSoup) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each review question printed alone; its answer returned for the appendix, grouped by lesson."""
+    groups: dict[int, tuple[str, list[tuple[str, str, str]]]] = {}
+    for details in doc.select("details.question"):
+        summary = details.find("summary")
+        text = summary.get_text(" ", strip=True) if summary else ""
+        number, _, question = text.partition(". ")
+        unit = details.find_parent("section") or details.find_parent("article")
+        heading = unit.find(["h2", "h1"]) if unit else None
+        label = heading.get_text(" ", strip=True) if heading else ""
+        if summary is not None:
+            summary.decompose()
+        for strong in details.find_all("strong", limit=1):  # "Gợi ý trả lời:", said by the appendix's title
+            if strong.parent.name == "p" and strong.parent.contents[0] is strong:
+                strong.decompose()
+        answer = "".join(str(child) for child in details.contents).strip()
+        groups.setdefault(id(unit), (label, []))[1].append((number, question, answer))
+        paragraph = doc.new_tag("p", attrs={"class": "handbook-question"})
+        mark = doc.new_tag("span", attrs={"class": "handbook-question-number"})
+        mark.string = f"{number}."
+        paragraph.append(mark)
+        paragraph.append(NavigableString(f" {question}"))
+        details.replace_with(paragraph)
+    return list(groups.values())
+
+
+def _verification_marks(doc: BeautifulSoup) -> list[tuple[int, str]]:
+    """Each editor's box replaced by a number in brackets where its point is; the notes for the appendix."""
+    points = []
+    for number, box in enumerate(doc.select(".admonition.doi-chieu"), start=1):
+        title = box.find(class_="admonition-title")
+        if title is not None:
+            title.decompose()
+        note = " ".join(child.get_text(" ", strip=True) for child in box.find_all(["p", "li"]) if child.get_text(strip=True))
+        points.append((number, note or box.get_text(" ", strip=True)))
+        mark = doc.new_tag("sup", attrs={"class": "handbook-verify-mark", "id": f"doi-chieu-{number}"})
+        mark.string = f"[{number}]"
+        target = _point_of(box)
+        if target is not None:
+            target.append(NavigableString("\u00a0"))
+            target.append(mark)
+            box.decompose()
+        else:
+            paragraph = doc.new_tag("p")
+            paragraph.append(mark)
+            box.replace_with(paragraph)
+    return points
+
+
+def _point_of(box: Tag) -> Tag | None:
+    """Where the point a box is about ends: the paragraph (or the last item of the list) just before it."""
+    previous = box.find_previous_sibling()
+    if previous is None or previous.name not in ("p", "ul", "ol", "dl", "div"):
+        return None
+    if previous.name in ("ul", "ol"):
+        items = previous.find_all("li", recursive=False)
+        return items[-1] if items else None
+    if previous.name == "dl":
+        items = previous.find_all("dd", recursive=False)
+        return items[-1] if items else None
+    if previous.name == "div":
+        paragraphs = previous.find_all("p")
+        return paragraphs[-1] if paragraphs else None
+    return previous
+
+
+def _add_appendices_to_contents(doc: BeautifulSoup, book: Book, answers, points) -> None:
+    toc = doc.select_one("article#doc-toc > ul")
+    if toc is None:
+        return
+    item = _fragment(
+        '<li><a href="#phu-luc-tieu-de"></a><ul>'
+        + ('<li><a href="#phu-luc-goi-y-tra-loi"></a></li>' if answers else "")
+        + ('<li><a href="#phu-luc-diem-can-doi-chieu"></a></li>' if points else "")
+        + "</ul></li>"
+    )
+    texts = [book.pdf["appendices"]] + ([book.pdf["appendix_answers"]] if answers else []) + ([book.pdf["appendix_verify"]] if points else [])
+    for link, text in zip(item.find_all("a"), texts, strict=True):
+        link.string = text
+    toc.append(item)
+
+
+def _bind_last_words(title: str, count: int = 3) -> str:
+    """The title with its last `count` words joined by no-break spaces: no word stands alone on a line."""
+    words = title.split()
+    if len(words) <= count:
+        return "\u00a0".join(words)
+    return " ".join(words[:-count]) + " " + "\u00a0".join(words[-count:])
+
+
+def _fragment(html: str) -> Tag:
+    parsed = BeautifulSoup(html, "html.parser")
+    return next(child for child in parsed.contents if isinstance(child, Tag))
+
+
+# ---------------------------------------------------------------- rendering in other processes
+
+
+@dataclass
+class RenderJob:
+    """An edition rendering in a worker process (sotay_boiduong.render), among no more workers than cores."""
+
+    edition: str
+    language: str
+    out: Path
+    result: multiprocessing.pool.AsyncResult
+    source: Path
+
+    def wait(self) -> dict:
+        """The renderer's report ({"pages": n, "passes": k}); RuntimeError saying why if it failed."""
+        try:
+            return self.result.get()
+        except Exception as error:  # the worker's own exception, passed back
+            raise RuntimeError(f"{self.language}/{self.edition}: {error}") from error
+        finally:
+            self.source.unlink(missing_ok=True)
+
+
+_POOL: multiprocessing.pool.Pool | None = None
+
+
+def start_render(doc: BeautifulSoup, out: Path, edition: Edition, language: str) -> RenderJob:
+    """Queue the edition's document for rendering into `out` by a worker process, while the build goes on.
+
+    The workers are forked from the build's own process, which has WeasyPrint loaded already (mkdocs-with-pdf
+    imports it): a renderer starts in milliseconds instead of the second and a half of a new interpreter.
+    """
+    global _POOL
+    if _POOL is None:
+        _POOL = multiprocessing.get_context("fork").Pool(processes=max(1, os.cpu_count() or 1), maxtasksperchild=1)
+    handle, name = tempfile.mkstemp(prefix=f"handbook-{language}-{edition.key}-", suffix=".html")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(str(doc))
+    from . import render
+
+    notes = (NOTES_PAGES, 4) if edition.booklet else (0, 1)
+    return RenderJob(edition.key, language, out, _POOL.apply_async(render.render_file, (name, str(out), *notes)), Path(name))
+
+
+def stop_renders() -> None:
+    """End every renderer (a failed build), so that none writes into a site that is being thrown away."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.terminate()
+        _POOL.join()
+        _POOL = None
+
+
+def close_renders() -> None:
+    """Let the workers go once every edition is written."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.close()
+        _POOL.join()
+        _POOL = None
+
+
+# ---------------------------------------------------------------- the download list on the site
+
+
+def pdf_facts(path: Path) -> tuple[int, int] | None:
+    """(pages, bytes) of a PDF file, or None if there is none."""
+    if not path.is_file():
+        return None
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages), path.stat().st_size
+
+
+def describe(facts: tuple[int, int], pages_word: str, language: str) -> str:
+    """"152 trang, 1,4 MB" / "152 pages, 1.4 MB"."""
+    pages, size = facts
+    megabytes = f"{size / 1_000_000:.1f}"
+    if language == "vi":
+        megabytes = megabytes.replace(".", ",")
+    return f"{pages} {pages_word}, {megabytes} MB"
+
+
+def fill_download_facts(html: str, facts: Mapping[str, str]) -> str:
+    """Each `<span class="handbook-pdf-meta" data-pdf="pdf/…">` of a page given its text (pages, size)."""
+    from . import htmledit
+
+    edits = []
+    for span in htmledit.elements(html, ["span"]):
+        if span.has_class("handbook-pdf-meta") and span.attrs.get("data-pdf") in facts:
+            edits.append((span.start_end, span.end_start, facts[span.attrs["data-pdf"]]))
+    return htmledit.apply(html, edits)

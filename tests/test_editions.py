@@ -1,0 +1,342 @@
+"""The printed editions, read as a lecturer would read them: three per language (the learner's handbook in A4
+and as an A5 booklet, the lecturer's handbook in A4), from the real site's build. Text and word boxes come
+from poppler (pdftotext), links, outline and fonts from pypdf."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pdf_tools
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = {"hoc-vien": "pdf/so-tay-hoc-vien.pdf", "hoc-vien-a5": "pdf/so-tay-hoc-vien-a5.pdf", "giang-vien": "pdf/so-tay-giang-vien.pdf"}
+LANGUAGES = {"vi": "", "en": "en/"}
+BOOKS = [(language, edition) for language in LANGUAGES for edition in FILES]
+LEARNER = [(language, edition) for language, edition in BOOKS if edition != "giang-vien"]
+A4, A5 = (595.3, 841.9), (419.5, 595.3)  # points
+# What a book must not tell its reader: what to click, tap, hover, download or search, or how editors work.
+WEB_WORDING = {
+    "vi": ["bấm để mở", "Mở trang của văn bản này", ".zip", "gõ không dấu", "đưa chuột", "Tải sổ tay", "pull request",
+           "Markdown", "chưa đối chiếu với nguồn chính thức", "Ghi chú biên tập — cần đối chiếu", "ngoại tuyến"],
+    "en": ["select to open", "Open the page of this document", ".zip", "hovering", "Download", "pull request",
+           "Markdown", "not yet checked against an official source", "Editor's note — to be verified", "offline"],
+}
+
+
+def book(site: Path, language: str, edition: str) -> Path:
+    return site / LANGUAGES[language] / FILES[edition]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lessons(language: str) -> list[dict]:
+    suffix = ".en.md" if language == "en" else ".md"
+    paths = sorted(p for p in (ROOT / "docs/bai-hoc").glob("bai-*.md") if p.name.endswith(suffix) and (language == "en") == p.name.endswith(".en.md"))
+    return [yaml.safe_load(path.read_text("utf-8").split("---", 2)[1]) for path in paths]
+
+
+def sample(sentence: str, length: int = 50) -> str:
+    """The start of a sentence, as it reads in the PDF (Markdown emphasis gone), to look for."""
+    return flat(re.sub(r"[*`]", "", sentence))[:length]
+
+
+@pytest.fixture(scope="module")
+def texts(real_site) -> dict[tuple[str, str], str]:
+    return {(language, edition): flat(pdf_tools.text(book(real_site.site, language, edition))) for language, edition in BOOKS}
+
+
+# ---------------------------------------------------------------- the files
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_each_edition_has_its_page_size_fonts_outline_and_numbered_pages(real_site, language, edition):
+    path = book(real_site.site, language, edition)
+    reader = PdfReader(path)
+    size = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
+    assert size == pytest.approx(A5 if edition == "hoc-vien-a5" else A4, abs=0.5)
+    fonts = pdf_tools.fonts(path)
+    assert fonts and all(font["embedded"] for font in fonts.values()), fonts
+    assert {"Noto-Serif", "Noto-Serif-Bold", "Noto-Sans-Bold"} <= set(fonts)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert len(titles) >= 5 and titles[0] in ("Mục lục", "Contents")
+    # Every page but the cover and the imprint carries its number (at the foot; outer corner in the booklet).
+    for number, page in enumerate(pdf_tools.layout(path), start=1):
+        if number <= 2:
+            continue
+        foot = [w for w in page.words if w.ymin > page.height - 40]
+        assert any(w.text == str(number) for w in foot), (edition, number, [w.text for w in foot])
+        if edition == "hoc-vien-a5":
+            number_word = next(w for w in foot if w.text == str(number))
+            outer_left = number % 2 == 0  # a left-hand page has its outer edge on the left
+            assert (number_word.xmax < page.width / 2) == outer_left, (number, number_word)
+
+
+def outline_pages(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page number) of every bookmark."""
+    found = []
+
+    def visit(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                visit(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+
+    visit(reader.outline, 0)
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_booklet_is_printed_in_fours_and_opens_each_lesson_on_a_right_hand_page(real_site, language):
+    path = book(real_site.site, language, "hoc-vien-a5")
+    reader = PdfReader(path)
+    assert len(reader.pages) % 4 == 0
+    label = "Bài" if language == "vi" else "Lesson"
+    lesson_pages = [page for depth, title, page in outline_pages(reader) if depth == 1 and re.match(rf"{label} \d\. ", title)]
+    assert len(lesson_pages) == 6
+    assert all(page % 2 == 1 for page in lesson_pages), lesson_pages
+    # A page left blank so that a lesson opens on the right carries its page number and nothing else.
+    texts = pdf_tools.pages(path)
+    for page in lesson_pages:
+        if not flat(texts[page - 2]).replace(str(page - 1), "").strip():
+            assert flat(texts[page - 2]) == str(page - 1)
+    # Pages added to reach a multiple of four are pages for notes, at the very end.
+    notes = "Ghi chép" if language == "vi" else "Notes"
+    note_pages = [i for i, text in enumerate(texts, start=1) if flat(text).split(" ")[-2:-1] == [notes] or flat(text).endswith(f"{notes} {i}") or flat(text).startswith(f"{notes} ")]
+    assert note_pages == list(range(len(texts) - len(note_pages) + 1, len(texts) + 1)) and len(note_pages) <= 3
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_the_imprint_names_the_edition_and_the_commit(real_site, language, edition):
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True).stdout.strip()
+    imprint = flat(pdf_tools.pages(book(real_site.site, language, edition))[1])
+    assert commit and commit in imprint
+    assert ("Về ấn bản này" if language == "vi" else "About this edition") in imprint
+    assert ("Báo lỗi" if language == "vi" else "To report an error") in imprint
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_the_cover_keeps_the_last_words_of_the_title_together(real_site, language, edition):
+    cover = pdf_tools.layout(book(real_site.site, language, edition))[0]
+    title = [w for w in cover.words if w.ymin > cover.height * 0.2 and w.ymax < cover.height * 0.55]
+    lines: dict[int, list[str]] = {}
+    for word in title:
+        lines.setdefault(round(word.ymin), []).append(word.text)
+    title_lines = [words for _, words in sorted(lines.items())]
+    # The title's lines are the first ones in that band; none of them holds a single word.
+    assert len(title_lines) >= 2 and all(len(words) >= 2 for words in title_lines[:3]), title_lines
+
+
+# ---------------------------------------------------------------- what each edition holds
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lecturer_material_is_in_the_lecturer_edition_only(texts, language):
+    material = []
+    for lesson in lessons(language):
+        material += lesson["lecturer_notes"]
+        material += [segment["activity"] for segment in lesson["session_plan"]["segments"]]
+        for case in lesson["cases"]:
+            material += case["key"]["points"] + case["key"]["pitfalls"]
+    assert len(material) > 100
+    lecturer = texts[(language, "giang-vien")]
+    for sentence in material:
+        assert sample(sentence) in lecturer, sentence
+        for edition in ("hoc-vien", "hoc-vien-a5"):
+            assert sample(sentence) not in texts[(language, edition)], (edition, sentence)
+
+
+def after(text: str, needle: str, length: int = 200) -> str:
+    """What follows the first occurrence of `needle` in `text`."""
+    index = text.find(needle)
+    return text[index + len(needle) : index + len(needle) + length] if index >= 0 else ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_answers_stand_under_their_questions_for_lecturers_and_at_the_back_for_learners(real_site, language):
+    items = [item for lesson in lessons(language) for item in lesson["review_questions"]]
+    appendix = "Gợi ý trả lời câu hỏi ôn tập" if language == "vi" else "Suggested answers to the review questions"
+    lead = "Gợi ý trả lời:" if language == "vi" else "Suggested answer:"
+    for edition in ("hoc-vien", "hoc-vien-a5"):
+        text = flat(pdf_tools.text(book(real_site.site, language, edition)))
+        start = text.rindex(appendix)
+        body, back = text[:start], text[start:]
+        assert lead not in body
+        for item in items:
+            question, answer = sample(item["question"], 60), sample(item["answer"], 40)
+            assert question in body, item["question"]
+            assert answer not in after(body, question), (edition, item["question"])  # the question stands alone
+            assert answer in back, (edition, item["question"])
+    lecturer = flat(pdf_tools.text(book(real_site.site, language, "giang-vien")))
+    assert appendix not in lecturer
+    for item in items:
+        question, answer = sample(item["question"], 60), sample(item["answer"], 40)
+        assert answer in after(lecturer, question, 400), item["question"]
+
+
+@pytest.mark.parametrize("language, edition", LEARNER)
+def test_learner_editions_have_no_editor_box_and_no_web_wording(texts, language, edition):
+    text = texts[(language, edition)]
+    found = [phrase for phrase in WEB_WORDING[language] if phrase.lower() in text.lower()]
+    assert found == []
+
+
+@pytest.mark.parametrize("language, edition", LEARNER)
+def test_points_awaiting_verification_are_marked_and_listed_with_their_pages(real_site, texts, language, edition):
+    text = texts[(language, edition)]
+    heading = "Điểm cần đối chiếu" if language == "vi" else "Points awaiting verification"
+    listed = text[text.rindex(heading):]
+    boxes = sum(
+        len(re.findall(r"^\s*!!! doi-chieu\s*$", path.read_text("utf-8"), re.M))
+        for path in (ROOT / "docs").rglob("*.md")
+        if not path.is_relative_to(ROOT / "docs/huong-dan") and "_mau" not in path.parts and path.name.endswith(".en.md") == (language == "en")
+    )
+    marks = [int(n) for n in re.findall(r"\[(\d+)\]", text[: text.rindex(heading)])]
+    assert boxes > 10 and len(set(marks)) >= boxes
+    see = "xem trang" if language == "vi" else "see p."
+    entries = re.findall(rf"\({re.escape(see)} (\d+)\)", listed)
+    assert len(entries) == len(set(marks))
+    lecturer = texts[(language, "giang-vien")]
+    assert ("Ghi chú biên tập — cần đối chiếu" if language == "vi" else "Editor's note — to be verified") in lecturer
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_every_page_reference_names_the_page_of_its_target(real_site, language, edition):
+    """Every "(xem trang N)" and every contents entry leads, as a link, to the page it names."""
+    path = book(real_site.site, language, edition)
+    reader, layout = PdfReader(path), pdf_tools.layout(path)
+    destinations = reader.named_destinations
+    see = "xem trang" if language == "vi" else "see p."
+    checked = 0
+    for index, page in enumerate(reader.pages):
+        height = float(page.mediabox.height)
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link" or "/Dest" not in annotation:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            top, bottom = height - max(y0, y1), height - min(y0, y1)
+            words = [w.text for w in layout[index].words if w.xmin >= min(x0, x1) - 1 and w.xmax <= max(x0, x1) + 1 and w.ymin >= top - 1 and w.ymax <= bottom + 1]
+            text = " ".join(words)
+            match = re.search(rf"{re.escape(see)} (\d+)\)", text) or re.search(r"\.{3,}\s*(\d+)$", text)
+            if not match:
+                continue
+            target = reader.get_destination_page_number(destinations[annotation["/Dest"]]) + 1
+            assert int(match.group(1)) == target, (edition, index + 1, text, target)
+            checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_no_page_is_under_a_fifth_full_unless_the_next_starts_a_part_or_a_lesson(real_site, language, edition):
+    path = book(real_site.site, language, edition)
+    reader, layout = PdfReader(path), pdf_tools.layout(path)
+    starts = set()  # pages where a part of the book, a lesson or a topic begins (from the outline)
+
+    def visit(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                visit(item, depth + 1)
+            elif depth == 0 or re.match(r"^(Bài|Lesson) \d|^(Gợi ý|Điểm|Suggested|Points)", item.title) or "chuyen-de/" in str(item.get("/Title", "")):
+                starts.add(reader.get_destination_page_number(item) + 1)
+
+    visit(reader.outline, 0)
+    topics = {i for i, text in enumerate(pdf_tools.pages(path), start=1) if re.search(r"^(Chuyên đề địa phương|Local topic)$", text, re.M)}
+    starts |= topics
+    notes = {i for i, text in enumerate(pdf_tools.pages(path), start=1) if text.strip().splitlines()[-2:-1] and ("Ghi chép" in text or "Notes" in text) and len(text.split()) < 12}
+    last = len(layout)
+    top_margin = 62 if edition != "hoc-vien-a5" else 45
+
+    def body(page):
+        return [w for w in page.words if top_margin - 10 < w.ymin < page.height - 45]
+
+    def next_start(number: int) -> int:
+        """The next page with text: a page left blank before a right-hand page does not count."""
+        number += 1
+        while number <= last and not body(layout[number - 1]):
+            number += 1
+        return number
+
+    for number, page in enumerate(layout, start=1):
+        if number <= 3 or number == last or number in notes or next_start(number) in notes or next_start(number) > last:
+            continue
+        words = body(page)
+        if not words:
+            assert next_start(number) in starts, (edition, number, "blank page")
+            continue
+        filled = (max(w.ymax for w in words) - top_margin) / (page.height - top_margin - 62)
+        if filled < 0.2:
+            assert next_start(number) in starts, (edition, number, round(filled, 2), " ".join(w.text for w in words)[:120])
+
+
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_running_heads_are_one_line_and_never_overlap(real_site, language, edition):
+    path = book(real_site.site, language, edition)
+    for number, page in enumerate(pdf_tools.layout(path), start=1):
+        head = [w for w in page.words if w.ymax < (44 if edition == "hoc-vien-a5" else 60)]
+        if not head:
+            continue
+        assert max(w.ymin for w in head) - min(w.ymin for w in head) < 1, (edition, number, [w.text for w in head])
+        for i, a in enumerate(head):
+            for b in head[i + 1 :]:
+                assert min(a.xmax, b.xmax) - max(a.xmin, b.xmin) <= 0.5, (edition, number, a, b)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_blank_page_before_the_contents(real_site, language):
+    for edition in FILES:
+        pages = pdf_tools.pages(book(real_site.site, language, edition))
+        contents = next(i for i, text in enumerate(pages) if re.search(r"^(Mục lục|Contents)$", text, re.M))
+        assert contents == 2, (edition, contents)  # cover, imprint, then the contents
+        assert all(len(text.split()) > 20 for text in pages[1:contents]), edition
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_text_is_nfc_vietnamese_set_in_noto(texts, language):
+    import unicodedata
+
+    text = texts[(language, "hoc-vien")]
+    assert unicodedata.is_normalized("NFC", text)
+    if language == "vi":
+        for word in ("Trưởng", "cấp uỷ", "Đảng", "bồi dưỡng", "khoá", "giấy chứng nhận"):
+            assert word in text, word
+    assert "None" not in text
+
+
+def test_each_book_holds_its_own_language_only(texts):
+    assert "Chương trình dành cho ai" in texts[("vi", "hoc-vien")] and "Who the programme is for" not in texts[("vi", "hoc-vien")]
+    assert "Who the programme is for" in texts[("en", "hoc-vien")] and "Chương trình dành cho ai" not in texts[("en", "hoc-vien")]
+
+
+def test_the_editors_guide_is_in_no_book(texts):
+    for (language, edition), text in texts.items():
+        assert "Hướng dẫn biên tập" not in text and "Editors' guide" not in text, (language, edition)
+
+
+# ---------------------------------------------------------------- on the site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_lists_each_edition_with_its_page_count_and_size(real_site, language):
+    home = BeautifulSoup((real_site.site / LANGUAGES[language] / "index.html").read_text("utf-8"), "html.parser")
+    items = home.select(".handbook-downloads li")
+    assert len(items) == 3
+    word = "trang" if language == "vi" else "pages"
+    for item in items:
+        link = item.select_one("a.handbook-pdf-link")
+        path = real_site.site / LANGUAGES[language] / FILES[link["data-edition"]]
+        pages, size = len(PdfReader(path).pages), path.stat().st_size
+        shown = item.select_one(".handbook-pdf-meta").get_text(strip=True)
+        megabytes = f"{size / 1_000_000:.1f}"
+        assert shown == f"{pages} {word}, {megabytes.replace('.', ',') if language == 'vi' else megabytes} MB"
+    # The former single handbook's address still serves the learner's A4 edition.
+    old = real_site.site / LANGUAGES[language] / "pdf/so-tay-boi-duong-cong-tac-dang.pdf"
+    assert old.read_bytes() == (real_site.site / LANGUAGES[language] / FILES["hoc-vien"]).read_bytes()
