@@ -51,17 +51,21 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     registry = context.current().registry
     citers: dict[int, dict[str, str]] = defaultdict(dict)  # article → {src_uri: label}
-    problems = []
+    pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
+    problems = documents.check_pages(display_path(os.path.join(config.docs_dir, REGISTRY)), registry, pages)
     for file in markdown_sources(files, config):
         kind = lessons.kind_of(file.src_uri)
         text = file.content_string
         path = source_path(file, config)
         if kind is None:
             problems += _check_document_page(path, text, registry)
+            # A guide or a document page may cite too: an article or a document that does not exist is as wrong there.
+            problems += citations.check(citations.find(text, current_language(config)), registry, path)
             continue
         found = citations.find(text, current_language(config), include_headings=True)
         problems += citations.check(found, registry, path)
-        unit, _ = lessons.validate_unit(path, file.src_uri, text)
+        unit, invalid = lessons.validate_unit(path, file.src_uri, text)
+        unit = None if invalid else unit  # its mistakes are reported by hooks/lessons.py; its fields cannot be trusted
         label = lessons.label(unit, context.settings(config).ui["lesson"]) if unit else file.src_uri
         for citation in found:
             if citation.is_article:

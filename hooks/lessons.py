@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from sotay_boiduong import checks, glossary, lessons, permalinks
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources, source_path
+from sotay_boiduong.adapters.i18n import current_language, default_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
 from sotay_boiduong.languages import format_number
 
@@ -60,16 +60,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = context.language_state(config)
     state.units.clear()
     state.glossary = _glossary_entries(config, state.language)
-    problems = []
+    problems, numbered = [], []
     for file in markdown_sources(files, config):
         if lessons.kind_of(file.src_uri) is None:
             continue
         unit, found = lessons.validate_unit(source_path(file, config), file.src_uri, file.content_string)
         problems += found
+        if unit is not None and unit.kind == "lesson":
+            numbered.append(unit)  # a lesson with another mistake still holds its number: no false "missing lesson"
         if unit is not None and not found:
             problems += glossary.missing_terms(unit, set(state.glossary), display_path(_glossary_file(config, state.language)))
             state.units[file.src_uri] = unit
-    problems += lessons.check_numbering([u for u in state.units.values() if u.kind == "lesson"])
+    problems += lessons.check_numbering(numbered)
+    if state.language != default_language(config):
+        problems += lessons.check_twins(numbered, lambda src_uri: _read_source(config, src_uri))
     report(log, problems, "bài học, chuyên đề")
     return files
 
@@ -86,7 +90,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
     markdown = checks.title_editor_notes(markdown, context.settings(config).ui["editor_note"])
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
-    if os.path.exists(os.path.join(config.docs_dir, glossary_file)):
+    if _readable_glossary(config, language) is not None:
         markdown += f'\n\n--8<-- "{glossary_file}"\n'
     return markdown
 
@@ -107,7 +111,8 @@ def _unit_for(page: Page, config: MkDocsConfig) -> lessons.Unit | None:
     # language: it is read, validated and rendered with the Vietnamese strings of its own file.
     unit = _units(config).get(page.file.src_uri)
     if unit is None and lessons.kind_of(page.file.src_uri) and file_language(page.file.src_uri, config) != current_language(config):
-        unit, _ = lessons.validate_unit(source_path(page.file, config), page.file.src_uri, page.file.content_string)
+        unit, invalid = lessons.validate_unit(source_path(page.file, config), page.file.src_uri, page.file.content_string)
+        unit = None if invalid else unit  # reported in its own language's build
     return unit
 
 
@@ -166,16 +171,30 @@ def _index_context(page: Page, config: MkDocsConfig) -> dict:
     }
 
 
+def _read_source(config: MkDocsConfig, src_uri: str) -> str | None:
+    try:
+        with open(os.path.join(config.docs_dir, src_uri), encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None  # reported by the source checks
+
+
 def _glossary_file(config: MkDocsConfig, language: str) -> str:
     return os.path.join(config.docs_dir, GLOSSARY_DIR, f"{language}.md")
 
 
 def _glossary_entries(config: MkDocsConfig, language: str) -> dict[str, str]:
-    path = _glossary_file(config, language)
-    if not os.path.exists(path):
-        return {}
-    with open(path, encoding="utf-8-sig") as handle:
-        return glossary.parse(handle.read())
+    return glossary.parse(_readable_glossary(config, language) or "")
+
+
+def _readable_glossary(config: MkDocsConfig, language: str) -> str | None:
+    """The glossary file's text, or None if there is none or it is not UTF-8 (hooks/source_check.py reports
+    that with its line; the pages are then built without the glossary instead of stopping with a traceback)."""
+    try:
+        with open(_glossary_file(config, language), encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _topic_files(docs_dir: str) -> list[str]:

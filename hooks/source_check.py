@@ -17,9 +17,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import checks, editions, termbase
+from sotay_boiduong import checks, editions, glossary, lessons, termbase
+from sotay_boiduong import files as docs_files
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, languages, markdown_sources, source_path
+from sotay_boiduong.adapters.i18n import current_language, default_language, display_path, file_language, languages, markdown_sources, source_path
 from sotay_boiduong.adapters.output import report
 from sotay_boiduong.sources import check_front_matter, check_source
 
@@ -45,13 +46,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file.abs_src_path = source  # the setter forgets it; static-i18n and the messages need it
             continue
         text = data.decode("utf-8-sig")
-        problems += checks.check_text(path, text)
+        problems += checks.check_text(path, text, unit=lessons.kind_of(file.src_uri) is not None, rendered=not file.inclusion.is_excluded())
+        problems += checks.check_snippets(path, text, config.docs_dir)
+        if file.src_uri.startswith(glossary.FOLDER + "/"):
+            problems += glossary.check(path, text)
         meta, _ = check_front_matter(path, text)
         problems += checks.check_print_editions(path, text, meta, tuple(e.key for e in editions.EDITIONS))
+        problems += checks.check_plain_fields(path, text, meta)
         title, line = checks.page_title(text, meta)
         if title and not file.inclusion.is_excluded():
             titles.append((path, line, title))
     problems += checks.duplicate_titles(titles)
+    if current_language(config) == default_language(config):  # the files are the same in every language
+        docs = os.path.abspath(config.docs_dir) + os.sep
+        own = [(f.src_uri, display_path(f.abs_src_path)) for f in files if f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs)]
+        problems += docs_files.check_names(own, config.docs_dir)
+        build = context.current()
+        problems += docs_files.duplicate_nav(config.nav, build.config_text, display_path(build.config_file))
     if current_language(config) == termbase.LANGUAGE:
         problems += _terminology(files, config, unreadable)
     report(log, problems, "nội dung")
@@ -79,6 +90,12 @@ def _terminology(files: Files, config: MkDocsConfig, unreadable: dict[str, str])
 def _read(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_) -> str:
+    # An include of a file that does not exist was reported in on_files; left in, pymdownx.snippets would end
+    # the build with a traceback (the content check goes on to list every other problem).
+    return checks.drop_bad_snippets(markdown, config.docs_dir)
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:

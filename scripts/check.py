@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # Hooks log through MkDocs' plugin loggers, which put the hook's name in front: "lessons: docs/…".
-_PREFIX = re.compile(r"^[a-z_]+: (?=\S+:\d+: )")
+_PREFIX = re.compile(r"^[a-z_]+: (?=[^:\n]+:\d+: )")
 
 
 class _Collect(logging.Handler):

@@ -46,13 +46,19 @@ ensure_apt() {
 }
 
 ensure_venv() {
-    if [ ! -x "$PY" ]; then
-        say "python3 -m venv .venv"
-        if ! python3 -m venv "$VENV" 2>/dev/null; then
-            rm -rf "$VENV"
-            ensure_apt python3-venv
-            python3 -m venv "$VENV"
-        fi
+    [ -x "$PY" ] && return 0
+    if [ -e "$VENV" ]; then
+        # A folder this run did not make is never deleted: it may be someone else's, or a venv this user
+        # cannot run. Say what is wrong and stop.
+        echo "Thư mục $VENV đã có nhưng không chạy được $PY (thiếu, hỏng, hoặc người dùng này không có quyền chạy)." >&2
+        echo "Cách sửa: xoá thư mục đó nếu nó là môi trường cũ của dự án (rm -rf $VENV) rồi chạy lại, hoặc chạy bằng người dùng đã tạo nó." >&2
+        exit 1
+    fi
+    say "python3 -m venv .venv"
+    if ! python3 -m venv "$VENV" 2>/dev/null; then
+        rm -rf "$VENV"  # made by the failed command just above, in this run
+        ensure_apt python3-venv
+        python3 -m venv "$VENV"
     fi
 }
 

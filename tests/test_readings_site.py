@@ -124,6 +124,8 @@ def test_imported_page_replaces_a_summary_without_breaking_links(fixture_site):
     page = importer.to_markdown(importer.parse(text), title="Văn bản thử", document="dieu-le-dang")
     lesson_link = "[Điều 2](../van-ban/dieu-le-dang.md#dieu-2) và [khoản 2 Điều 1](../van-ban/dieu-le-dang.md#dieu-1-khoan-2)"
     registry = (Path(__file__).resolve().parent.parent / "docs/_data/van-ban.yml").read_text("utf-8")
+    # Only the Charter's page is in this small site: the other entries lose their page (a missing page is an error).
+    registry = re.sub(r"(?m)^  page: van-ban/(?!dieu-le-dang\.md).*\n", "", registry)
     build = fixture_site({"index.md": "# Trang chủ\n", "_data/van-ban.yml": registry, "van-ban/dieu-le-dang.md": page, "huong-dan/x.md": f"# X\n\n{lesson_link}\n"})
     assert build.returncode == 0, build.output
     built = soup(build.site / "van-ban/dieu-le-dang/index.html")

@@ -78,3 +78,22 @@ def test_a_saved_edit_shows_after_a_dirty_rebuild_with_the_lesson_model_intact(p
     # A page that was not edited is still served, in both languages.
     assert "handbook-unit-nav" in fetch(f"{base}/bai-hoc/bai-3/")
     assert 'lang="en"' in fetch(f"{base}/en/bai-hoc/bai-2/")
+
+
+def test_a_broken_save_shows_its_problem_in_the_page_and_a_fixed_save_clears_it(preview):
+    # Stopping the preview at a mistake left the browser on the old page, waiting for a reload that never
+    # came; the message was only in the terminal.
+    project, base = preview
+    page = f"{base}/bai-hoc/bai-2/"
+    wait_for(page, lambda body: "handbook-unit-nav__previous" in body)
+    lesson = project / "docs/bai-hoc/bai-2.md"
+    good = lesson.read_text("utf-8")
+    lesson.write_text(good + "\nTheo Điều 49 Điều lệ Đảng, chi bộ họp hằng tuần.\n", "utf-8")
+    broken = wait_for(page, lambda body: "handbook-serve-errors" in body)
+    banner = broken[broken.index("handbook-serve-errors") : broken.index("</div>", broken.index("handbook-serve-errors"))]
+    line = len(good.splitlines()) + 2
+    assert f"docs/bai-hoc/bai-2.md:{line}: trích dẫn «Điều 49 Điều lệ Đảng»: Điều lệ Đảng chỉ có 48 điều" in banner
+    assert "Cách sửa" in banner and 'role="alert"' in broken
+    lesson.write_text(good + "\nChi bộ họp mỗi tháng một lần.\n", "utf-8")
+    fixed = wait_for(page, lambda body: "Chi bộ họp mỗi tháng một lần." in body)
+    assert "handbook-serve-errors" not in fixed

@@ -11,6 +11,7 @@ Fenced code blocks and inline code are not content here and are left alone.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -170,6 +171,21 @@ def check_editor_notes(path: str, text: str) -> list[Problem]:
     ]
 
 
+def check_plain_fields(path: str, text: str, meta: dict) -> list[Problem]:
+    """The front matter's texts that templates print as they are (the title in every menu and tab, the
+    description in the page's head) hold no HTML."""
+    from .htmlsafety import markup_in_text
+
+    problems = []
+    for key in ("title", "short_title", "description"):
+        value = meta.get(key)
+        found = markup_in_text(value) if isinstance(value, str) else None
+        if found:
+            line = next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith(f"{key}:")), 2)
+            problems.append(Problem(path, line, f"trường `{key}` có mã HTML «{found}»", "viết chữ thường; tiêu đề và mô tả không có thẻ HTML"))
+    return problems
+
+
 def check_print_editions(path: str, text: str, meta: dict, editions: tuple[str, ...]) -> list[Problem]:
     """`print:` in a page's front matter names the printed editions the page belongs in; a misspelt edition
     would silently leave the page out of every book."""
@@ -183,17 +199,178 @@ def check_print_editions(path: str, text: str, meta: dict, editions: tuple[str, 
     return [Problem(path, line, f"không có ấn bản in mã «{v}»", fix) for v in value if v not in editions]
 
 
-def check_text(path: str, text: str) -> list[Problem]:
-    """Every per-file check of this module, for a Markdown source already known to be readable."""
+def check_text(path: str, text: str, *, unit: bool = False, rendered: bool = True) -> list[Problem]:
+    """Every per-file check of this module, for a Markdown source already known to be readable; `unit` for a
+    lesson or topic, whose title comes from its front matter (its body has no level-1 heading). A page that
+    is `rendered` has its HTML checked after Markdown (sotay_boiduong.htmlsafety, which sees what attr_list
+    and raw HTML make); a file that is not (a template editors copy) gets the line-by-line safety check."""
     _, body_start = split_front_matter(text)
     body = "\n".join(text.splitlines()[body_start - 1 :])
     return sorted(
         check_tone_style(path, text)
-        + check_safety(path, text)
+        + ([] if rendered else check_safety(path, text))
         + check_images(path, text)
         + check_headings(path, body, first_line=body_start)
         + check_editor_notes(path, text)
+        + check_characters(path, text)
+        + check_structure(path, text, unit=unit)
     )
+
+
+# ---------------------------------------------------------------- characters a reader cannot see or tell apart
+
+_INVISIBLE = {
+    "\u00a0": "dấu cách không ngắt (U+00A0)",
+    "\u00ad": "dấu gạch nối mềm (U+00AD)",
+    "\u200b": "dấu cách độ rộng 0 (U+200B)",
+    "\u200c": "ký tự không nối (U+200C)",
+    "\u200d": "ký tự nối độ rộng 0 (U+200D)",
+    "\u2060": "ký tự nối từ (U+2060)",
+    "\u202f": "dấu cách hẹp không ngắt (U+202F)",
+    "\ufeff": "dấu BOM (U+FEFF) giữa tệp",
+}
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# Letters of other scripts that look like Latin letters of Vietnamese words, and what they pass for.
+_LOOK_ALIKE = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s", "ј": "j", "һ": "h",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+    "ο": "o", "α": "a", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "ρ": "p", "Ο": "O", "Α": "A", "Β": "B", "Ε": "E",
+    "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+    "ð": "đ", "Ð": "Đ", "ɗ": "đ", "Ɖ": "Đ",
+}  # fmt: skip
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def check_characters(path: str, text: str) -> list[Problem]:
+    """Invisible characters, direction controls and look-alike letters of other scripts: a citation or a
+    glossary term that holds one is no longer recognised, and search does not find the word."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char, name in _INVISIBLE.items():
+            column = line.find(char)
+            if column >= 0 and not (char == "\ufeff" and number == 1 and column == 0):
+                problems.append(Problem(path, number, f"cột {column + 1}: có {name}, không nhìn thấy khi đọc, thường do dán từ Word hoặc trang web", "xoá ký tự đó, gõ lại dấu cách thường nếu cần (`bash scripts/check.sh --fix` làm việc này)"))
+        bidi = _BIDI.search(line)
+        if bidi:
+            problems.append(Problem(path, number, f"cột {bidi.start() + 1}: có ký tự điều khiển hướng chữ (U+{ord(bidi.group(0)):04X}), làm chữ hiện khác với chữ được lưu", "xoá ký tự đó"))
+        prose = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # an example in `code` may show one
+        for word in _WORD_CHARS.finditer(prose):
+            strange = [c for c in word.group(0) if c in _LOOK_ALIKE]
+            if strange and (len(strange) < len(word.group(0)) or strange[0] in "ðÐɗƉ"):
+                shown = ", ".join(f"«{c}» (U+{ord(c):04X}, {unicodedata.name(c, '?').title()})" for c in dict.fromkeys(strange))
+                fixed = "".join(_LOOK_ALIKE.get(c, c) for c in word.group(0))
+                problems.append(Problem(path, number, f"chữ «{word.group(0)}» có {shown}, trông giống chữ Việt nhưng là ký tự khác", f"gõ lại thành «{fixed}» bằng bộ gõ tiếng Việt"))
+    return problems
+
+
+# ---------------------------------------------------------------- structure that Markdown drops or renders wrong
+
+_COMMENT_OPEN = re.compile(r"<!--")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:", re.M)
+_ADMONITION = re.compile(r"^(?P<indent>\s*)(!!!|\?\?\?\+?)\s*[\w-]+")
+_REF_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\[(?P<ref>[^\]]*)\]")
+_SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}\s+[\"']?(?P<path>[^\"'\s]+)[\"']?\s*$")
+_CITATION_TAIL = re.compile(r"(?:\bĐiều|\bkhoản|\bArticle|\bclause|\bQuy định|\bRegulation)\s+\d+\s*$", re.I)
+_CITATION_HEAD = re.compile(r"^\s*(?:của\s+)?(?:Điều lệ|Điều\s+\d|of\s+(?:the\s+)?(?:Party\s+)?Charter|-\s*QĐ|of\s+Article)", re.I)
+
+
+def check_structure(path: str, text: str, *, unit: bool = False) -> list[Problem]:
+    """What Markdown silently drops or renders wrong: a second level-1 heading (any in a lesson), the same
+    heading twice, an HTML comment left open (it hides the rest of the page), a footnote without its text,
+    a box whose text is indented by fewer than four spaces (an empty box), a reference-style image without
+    alternative text, a citation broken across two lines (then not recognised)."""
+    problems: list[Problem] = []
+    _, body_start = split_front_matter(text)
+    lines = [(n, row) for n, row in _prose_lines(text, 1) if n >= body_start]
+    titles: dict[tuple[int, str], int] = {}
+    h1 = 0
+    for index, (number, line) in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading["hashes"])
+            if level == 1:
+                h1 += 1
+                if unit:
+                    problems.append(Problem(path, number, f"bài học, chuyên đề không có đề mục cấp 1 trong phần nội dung («{heading['text']}»): tiêu đề lấy từ trường `title`", "dùng ## cho các mục của bài"))
+                elif h1 == 2:
+                    problems.append(Problem(path, number, f"đề mục cấp 1 thứ hai «{heading['text']}»: mỗi trang chỉ có một tiêu đề", "dùng ## cho đề mục này"))
+            key = (level, " ".join(heading["text"].split()).lower())
+            if key in titles:
+                problems.append(Problem(path, number, f"đề mục «{heading['text']}» trùng với đề mục ở dòng {titles[key]}: liên kết tới mục này chỉ tới được mục đầu", "đặt tên khác cho một trong hai đề mục"))
+            titles.setdefault(key, number)
+        admonition = _ADMONITION.match(line)
+        if admonition and index + 1 < len(lines):
+            following = next(((n, row) for n, row in lines[index + 1 :] if row.strip()), None)
+            indent = len(admonition["indent"])
+            if following is not None:
+                depth = len(following[1]) - len(following[1].lstrip(" "))
+                if indent < depth < indent + 4:
+                    problems.append(Problem(path, following[0], f"nội dung của hộp ở dòng {number} chỉ thụt vào {depth - indent} dấu cách, nên hộp rỗng và chữ nằm ngoài hộp", "thụt nội dung của hộp vào đúng bốn dấu cách"))
+        for image in _REF_IMAGE.finditer(line):
+            if not image["alt"].strip():
+                problems.append(Problem(path, number, f"hình [{image['ref']}] không có lời mô tả (alt)", "viết lời mô tả trong ngoặc vuông: ![Mô tả hình][…]"))
+        if index + 1 < len(lines) and _CITATION_TAIL.search(line) and lines[index + 1][0] == number + 1 and _CITATION_HEAD.match(lines[index + 1][1]):
+            problems.append(Problem(path, number, "trích dẫn bị ngắt sang dòng sau nên không được nhận ra và không có liên kết", "viết cả trích dẫn trên một dòng, ví dụ «Điều 24 Điều lệ Đảng»"))
+    problems += _open_comment(path, text)
+    problems += _footnotes(path, text)
+    return problems
+
+
+def _open_comment(path: str, text: str) -> list[Problem]:
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            return []
+        end = text.find("-->", start + 4)
+        if end < 0:
+            line = text.count("\n", 0, start) + 1
+            return [Problem(path, line, "ghi chú HTML `<!--` không được đóng, nên mọi chữ từ đây tới cuối trang bị ẩn", "thêm `-->` ở cuối ghi chú")]
+        position = end + 3
+
+
+def _footnotes(path: str, text: str) -> list[Problem]:
+    defined = set(_FOOTNOTE_DEF.findall(text))
+    problems = []
+    for number, line in _prose_lines(text, 1):
+        for ref in _FOOTNOTE_REF.finditer(line):
+            if ref.group(1) not in defined and not line.lstrip().startswith(f"[^{ref.group(1)}]:"):
+                problems.append(Problem(path, number, f"chú thích [^{ref.group(1)}] không có lời chú thích, nên hiện nguyên văn", f"thêm một dòng `[^{ref.group(1)}]: lời chú thích` ở cuối trang"))
+    return problems
+
+
+def check_snippets(path: str, text: str, docs_dir: str) -> list[Problem]:
+    """`--8<-- "file"` includes a file of docs/: it must exist and lie inside docs/."""
+    problems = []
+    for number, line in outside_fences(text, 1):
+        wrong = _bad_snippet(line, docs_dir)
+        if wrong is not None:
+            problems.append(Problem(path, number, *wrong))
+    return problems
+
+
+def drop_bad_snippets(markdown: str, docs_dir: str) -> str:
+    """The Markdown without the include lines that `check_snippets` reports: pymdownx.snippets would stop the
+    build on them with a traceback instead of the message that names the line."""
+    lines = markdown.split("\n")
+    for number, line in outside_fences(markdown, 1):
+        if _bad_snippet(line, docs_dir) is not None:
+            lines[number - 1] = ""
+    return "\n".join(lines)
+
+
+def _bad_snippet(line: str, docs_dir: str) -> tuple[str, str] | None:
+    match = _SNIPPET.match(line)
+    if not match:
+        return None
+    root = os.path.realpath(docs_dir)
+    target = os.path.realpath(os.path.join(root, match["path"]))
+    if not target.startswith(root + os.sep):
+        return (f"đoạn chèn «{match['path']}» nằm ngoài thư mục docs/", "chỉ chèn tệp trong docs/, viết đường dẫn tính từ docs/, ví dụ chuyen-de/_mau/mau-chuyen-de.md")
+    if not os.path.isfile(target):
+        return (f"đoạn chèn «{match['path']}» trỏ tới tệp không có", "sửa đường dẫn (tính từ docs/), hoặc xoá dòng chèn")
+    return None
 
 
 def _prose_lines(text: str, first_line: int):

@@ -84,6 +84,16 @@ def check(citations: list[Citation], documents: dict[str, Document], path: str, 
                 problems.append(
                     Problem(path, line, f"trích dẫn «{citation.text}»: Điều lệ Đảng chỉ có {limit} điều, không có Điều {citation.article}", "sửa số điều cho đúng với văn bản Điều lệ")
                 )
+            elif citation.clause is not None and charter is not None and not ("clauses" in charter.key_lines and "clauses" not in charter.data):
+                # (a `clauses` field that was written but is wrong is reported by the registry's check, once)
+                clauses = {int(k): v for k, v in (charter.data.get("clauses") or {}).items()}
+                count = clauses.get(citation.article)
+                if count is None:
+                    problems.append(
+                        Problem(path, line, f"trích dẫn «{citation.text}»: danh mục văn bản chưa ghi Điều {citation.article} có mấy khoản, nên không kiểm tra được khoản {citation.clause}", f"đối chiếu Điều lệ, rồi thêm `{citation.article}: số khoản` vào `clauses` của `dieu-le-dang` trong docs/_data/van-ban.yml")
+                    )
+                elif not 1 <= citation.clause <= count:
+                    problems.append(Problem(path, line, f"trích dẫn «{citation.text}»: Điều {citation.article} Điều lệ Đảng chỉ có {count} khoản, không có khoản {citation.clause}", "sửa số khoản cho đúng với văn bản Điều lệ"))
         elif citation.number not in numbers:
             problems.append(
                 Problem(

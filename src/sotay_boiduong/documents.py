@@ -6,6 +6,7 @@ pages and citations need: the chain of replacements, the document in force at th
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,6 +112,19 @@ def load_registry(path: str, text: str) -> tuple[dict[str, Document], list[Probl
                 documents[entry["id"]] = document
     problems += _check_links(path, documents)
     return documents, sorted(set(problems))
+
+
+def check_pages(path: str, documents: dict[str, Document], pages: set[str]) -> list[Problem]:
+    """A document's `page` must be a page of docs/ (src_uri); one that is not is reported here, at its line,
+    and forgotten, so that no page links to it (the mistake is the registry's, not the citing pages')."""
+    problems = []
+    for document in documents.values():
+        page = document.data.get("page")
+        if page and page not in pages:
+            close = difflib.get_close_matches(page, sorted(pages), n=1)
+            problems.append(Problem(path, document.key_lines.get("page", document.line), f"văn bản `{document.id}`: trang {page} không có trong docs/", f"sửa đường dẫn (tính từ docs/){', có phải là ' + close[0] + '?' if close else ''}"))
+            del document.data["page"]
+    return problems
 
 
 def duplicate_key_problems(path: str, node, first_line: int = 1) -> list[Problem]:

@@ -25,6 +25,27 @@ def parse(text: str) -> dict[str, str]:
     return entries
 
 
+FOLDER = "_glossary"  # docs/_glossary/<language>.md
+
+
+def check(path: str, text: str) -> list[Problem]:
+    """Lines of a glossary file that would be dropped without a word: an entry without its colon or its
+    definition, and a term defined twice (the last definition would win)."""
+    problems, seen = [], {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("<!--"):
+            continue
+        entry = _ENTRY.match(line)
+        if entry is None:
+            problems.append(Problem(path, number, f"dòng «{line.strip()[:60]}» không phải một mục thuật ngữ, nên bị bỏ qua", "viết mỗi mục một dòng, dạng `*[thuật ngữ]: lời giải thích` (có dấu hai chấm sau ngoặc vuông)"))
+            continue
+        term = entry["term"]
+        if term in seen:
+            problems.append(Problem(path, number, f"thuật ngữ «{term}» đã có ở dòng {seen[term]}; chỉ lời giải thích sau được dùng", "gộp hai lời giải thích thành một mục"))
+        seen.setdefault(term, number)
+    return problems
+
+
 def is_abbreviation(term: str) -> bool:
     """TCCSĐ, QĐ/TW, NXB CTQG ST: written in capitals (letters other than capitals are not allowed)."""
     return any(ch.isalpha() for ch in term) and term == term.upper()

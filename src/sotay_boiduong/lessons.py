@@ -7,6 +7,7 @@ the lesson numbers of one language: no duplicate, no gap. Nothing here knows MkD
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -97,6 +98,21 @@ def _validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, tup
     if not problems:
         problems += check_session_plan(unit)
     return unit, tuple(sorted(problems))
+
+
+def check_twins(translations: list[Unit], read: Callable[[str], str | None]) -> list[Problem]:
+    """A translated lesson (bai-3.en.md) carries the number of the lesson it translates (bai-3.md)."""
+    problems = []
+    for unit in translations:
+        parts = PurePosixPath(unit.src_uri)
+        original = str(parts.with_name(parts.name.split(".")[0] + ".md"))
+        text = read(original) if original != unit.src_uri else None
+        twin, _ = validate_unit(original, original, text) if text is not None else (None, [])
+        if twin is not None and isinstance(twin.number, int) and isinstance(unit.number, int) and twin.number != unit.number:
+            problems.append(
+                Problem(unit.path, unit.key_lines.get("lesson", 1), f"trường `lesson`: bản dịch ghi bài {unit.number}, nhưng bản tiếng Việt docs/{original} là bài {twin.number}", f"đặt `lesson: {twin.number}` cho khớp với bản tiếng Việt")
+            )
+    return problems
 
 
 def check_numbering(lessons: list[Unit]) -> list[Problem]:

@@ -67,6 +67,7 @@ def validate(
     root = schema(name)
     target = {"$ref": f"{name}{pointer}"} if pointer else {"$ref": name}
     validator = jsonschema.Draft202012Validator(target, registry=_registry())
+    data = _as_json(data)
     return sorted(
         _problem(path, error, node, root, first_line=first_line, where=where or [], noun=noun, root_line=root_line, label=label)
         for error in validator.iter_errors(data)
@@ -78,6 +79,7 @@ def invalid_keys(name: str, data: Any, *, pointer: str = "") -> set[str]:
     target = {"$ref": f"{name}{pointer}"} if pointer else {"$ref": name}
     validator = jsonschema.Draft202012Validator(target, registry=_registry())
     keys = set()
+    data = _as_json(data)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         if path:
@@ -87,6 +89,16 @@ def invalid_keys(name: str, data: Any, *, pointer: str = "") -> set[str]:
         else:
             keys.add("")
     return keys
+
+
+def _as_json(data: Any) -> Any:
+    """YAML data as JSON sees it: mapping keys are strings (YAML reads `22: 5` with the number 22 as key,
+    and the schema's patterns would fail on it with a TypeError instead of a message)."""
+    if isinstance(data, dict):
+        return {str(key): _as_json(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_as_json(value) for value in data]
+    return data
 
 
 def descriptions(name: str, pointer: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from . import schema_errors
+from .htmlsafety import markup_in_text
 from .problems import Problem
 
 SCHEMA = "settings.schema.json"
@@ -62,6 +63,8 @@ def load(extra: Mapping[str, Any], language: str, *, config_path: str, config_te
     node = _node_at(config_text, node_path or ["extra"]) or _node_at(config_text, ["extra"])
     problems = schema_errors.validate(SCHEMA, _plain(data), node, config_path, where=["extra"], noun="cấu hình sổ tay")
     if not problems:
+        problems += _markup(data, node, config_path, [])
+    if not problems:
         unknown = [slug for slug in data["edition"]["topics"] if slug not in topics_available]
         if unknown:
             line = schema_errors.yaml_line(node, ["edition", "topics"])
@@ -88,6 +91,19 @@ def load(extra: Mapping[str, Any], language: str, *, config_path: str, config_te
         ui=dict(data["ui"]),
         pdf=dict(data["pdf"]),
     )
+
+
+def _markup(value: Any, node, config_path: str, where: list) -> list[Problem]:
+    """Every text of the settings is printed into pages as it is: none may hold HTML (a `<script>` in the
+    locality's name would run on every page)."""
+    if isinstance(value, Mapping):
+        return [p for key, item in value.items() for p in _markup(item, node, config_path, [*where, key])]
+    if isinstance(value, (list, tuple)):
+        return [p for index, item in enumerate(value) for p in _markup(item, node, config_path, [*where, index])]
+    found = markup_in_text(value) if isinstance(value, str) else None
+    if not found:
+        return []
+    return [Problem(config_path, schema_errors.yaml_line(node, where), f"extra.{'.'.join(map(str, where))} có mã HTML «{found}»", "viết chữ thường, không có thẻ hay mã HTML")]
 
 
 def _plain(value: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .yamlio import parse
+from .yamlio import duplicate_keys, parse, parse_date
 
 # The same opening and closing fences that MkDocs (mkdocs.utils.meta) accepts.
 _FENCE = re.compile(r"^-{3}[ \t]*$")
@@ -54,7 +54,7 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
     """Parse the YAML front matter; return its mapping and the problems found (empty mapping if none)."""
     lines = text.splitlines()
     if not lines or not _FENCE.match(lines[0]):
-        return {}, []
+        return {}, _misplaced_front_matter(path, lines)
     if not any(_CLOSE.match(line) for line in lines[1:]):
         return {}, [
             Problem(
@@ -66,7 +66,7 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
         ]
     source, _ = split_front_matter(text)
     try:
-        data, _ = parse(source)
+        data, node = parse(source)
     except yaml.YAMLError as error:
         line = 2 + _error_line(error, source.count("\n"))
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -81,6 +81,19 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
         ]
     if data is None:
         return {}, []
+    duplicates = [
+        Problem(path, line + 2, f"khoá `{key}` được viết hai lần trong phần thông tin đầu trang (lần đầu ở dòng {first + 2}); chỉ giá trị sau được dùng", "xoá một trong hai dòng, giữ giá trị đúng")
+        for key, line, first in duplicate_keys(node)
+    ]
+    if duplicates:
+        return {}, duplicates
+    impossible = [
+        Problem(path, line + 2, f"ngày «{value}» không có thật", "viết năm-tháng-ngày (YYYY-MM-DD) của một ngày có thật; kiểm tra xem có đảo ngày và tháng không")
+        for value, line in _date_like(node)
+        if parse_date(value) is None
+    ]
+    if impossible:
+        return {}, impossible
     if not isinstance(data, dict):
         return {}, [
             Problem(
@@ -91,6 +104,41 @@ def check_front_matter(path: str, text: str) -> tuple[dict[str, Any], list[Probl
             )
         ]
     return data, []
+
+
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def _date_like(node) -> list[tuple[str, int]]:
+    """(text, 0-based line) of every plain scalar that is written like a date."""
+    found, stack = [], [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if _DATE_LIKE.match(str(current.value)) and not current.style:  # plain, not quoted
+                found.append((str(current.value), current.start_mark.line))
+        elif isinstance(current, yaml.MappingNode):
+            stack += [value for _, value in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+    return found
+
+
+_LOOKS_LIKE_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _misplaced_front_matter(path: str, lines: list[str]) -> list[Problem]:
+    """Front matter that MkDocs will not see, so that the page silently loses its title and fields: an empty
+    line above the opening `---`, or an opening of four or more dashes."""
+    if not any(line.strip() for line in lines):
+        return [Problem(path, 1, "tệp trống: trang sẽ không có nội dung", "viết nội dung cho trang, hoặc xoá tệp và bỏ trang khỏi `nav:` trong mkdocs.yml")]
+    first = next(index for index, line in enumerate(lines) if line.strip())
+    opening = lines[first]
+    if not re.match(r"^-{3,}\s*$", opening) or first + 1 >= len(lines) or not _LOOKS_LIKE_KEY.match(lines[first + 1]):
+        return []
+    if first > 0:
+        return [Problem(path, 1, f"có {first} dòng trống trước dòng '---' mở phần thông tin đầu trang, nên phần đó bị coi là nội dung", "xoá các dòng trống để '---' là dòng đầu tiên của tệp")]
+    return [Problem(path, 1, f"phần thông tin đầu trang mở bằng '{opening.strip()}' ({len(opening.strip())} dấu gạch), nên bị coi là nội dung", "mở bằng đúng ba dấu gạch: ---")]
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:

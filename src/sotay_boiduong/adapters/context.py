@@ -69,6 +69,7 @@ class Build:
     pdf_target: dict[str, Any] = field(default_factory=dict)  # the language mkdocs-with-pdf renders next
     pdf_jobs: list[Any] = field(default_factory=list)  # print editions rendering in other processes
     markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
+    serve_problems: list[str] = field(default_factory=list)  # `mkdocs serve`: problems shown in the pages
 
     def language(self, language: str) -> LanguageState:
         return self.languages.setdefault(language, LanguageState(language))

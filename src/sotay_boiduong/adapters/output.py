@@ -10,10 +10,16 @@ from . import context
 
 def report(log, problems, what: str) -> None:
     """Log every problem, then stop the build; the content check (`scripts/check.sh`) collects instead,
-    so that one run lists the problems of every check."""
+    so that one run lists the problems of every check, and `mkdocs serve` shows them in the page."""
+    build = context.current()
     for problem in sorted(set(problems)):
         log.error(str(problem))
-    if problems and not context.current().switches.collect:
+    if problems and build.command == "serve" and not build.switches.collect:
+        # The preview goes on: the problems show at the top of every page (hooks/serve_errors.py) until a
+        # save fixes them, instead of a browser waiting for a build that never comes.
+        build.serve_problems += [str(p) for p in sorted(set(problems))]
+        return
+    if problems and not build.switches.collect:
         raise Abort(f"Dừng dựng trang: {len(problems)} lỗi trong {what} (xem các dòng ở trên).")
 
 
