@@ -189,7 +189,7 @@ def _real_date(value: Any) -> datetime.date | str:
         return f"không có tháng {month}"
     last = monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return f"ngày không có trong lịch: tháng {month} năm {year} chỉ có {last} ngày"
+        return f"không có trong lịch: tháng {month} năm {year} chỉ có {last} ngày"
     return datetime.date(year, month, day)
 
 

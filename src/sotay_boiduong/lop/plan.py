@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 
 from ..problems import Problem
 from . import words as w
-from .catalogue import LESSONS, Catalogue
+from .catalogue import LESSONS, Catalogue, Topic
 
 VISIT = "tham-quan"
 DISCUSSION = "thao-luan"
 THU_HOACH = "thu-hoach"
 SHORTENABLE = (DISCUSSION, THU_HOACH)
+GENERIC_TOPIC = "chuyen-de-dia-phuong"
 SESSIONS_PER_DAY = 2
 PARTS = ("morning", "afternoon")
 LOCAL_SESSIONS = (1, 2)  # half a day to a day for local topics and visits
@@ -111,7 +112,11 @@ class Plan:
     sessions: tuple[Session, ...]
     shorten: tuple[str, ...]
     days_off: tuple[datetime.date, ...]
-    breakdown: tuple[tuple[str, int], ...]  # (what, sessions) adding up to the class's sessions
+    local: int  # sessions of local topics and the visit
+
+    def breakdown(self, language: str) -> tuple[tuple[str, int], ...]:
+        """(part of the programme, sessions), adding up to the class's sessions."""
+        return breakdown(self.local, self.shorten, language)
 
     @property
     def dates(self) -> list[datetime.date]:
@@ -146,8 +151,7 @@ def plan_class(spec: Spec, catalogue: Catalogue) -> tuple[Plan | None, list[Prob
     sessions, problems = _assign(spec, layout, own_times, own_lecturers)
     if problems:
         return None, problems
-    local = _local_sessions(layout)
-    return Plan(spec.language, spec.days, tuple(sessions), spec.shorten, spec.days_off, breakdown(local, spec.shorten)), []
+    return Plan(spec.language, spec.days, tuple(sessions), spec.shorten, spec.days_off, _local_sessions(layout)), []
 
 
 def check_rules(spec: Spec, catalogue: Catalogue, local: int | None = None) -> list[Problem]:
@@ -213,6 +217,28 @@ def check_window(part: str, start: datetime.time, end: datetime.time) -> str | N
         name = "buổi sáng" if part == "morning" else "buổi chiều"
         return f"giờ {w.format_time(start)}-{w.format_time(end)} nằm ngoài {name} (từ {w.format_time(low)} đến {w.format_time(high)})"
     return None
+
+
+def model_plans(catalogue: Catalogue, topics: list[str], language: str) -> list[Plan]:
+    """The handbook's model timetables, made by the same rules as a class's: a 5-day class with two local
+    topics (or the one there is) and a visit, and a 4-day class with the same topics that folds the discussion
+    into the lesson sessions. Without any local topic in the edition, a generic one of a whole session stands in."""
+    labels = w.words(language)
+    chosen = list(topics[:2])
+    if not chosen:
+        catalogue = Catalogue(language, catalogue.lessons, {GENERIC_TOPIC: Topic(GENERIC_TOPIC, labels["local_topics_generic"], 1.0)}, catalogue.thu_hoach)
+        chosen = [GENERIC_TOPIC]
+    first = datetime.date(2027, 1, 4)  # a Monday; the models show day numbers, not dates
+    times = {part: parse_time_range(DEFAULT_TIMES[part]) for part in PARTS}
+    plans = []
+    for days, visit, shorten in ((5, True, ()), (4, None, (DISCUSSION,))):
+        dates = tuple(first + datetime.timedelta(days=n) for n in range(days))
+        spec = Spec(days=days, dates=dates, times=times, topics=tuple(chosen), visit=visit, shorten=shorten, language=language)
+        plan, problems = plan_class(spec, catalogue)
+        if problems:  # the rules changed without the models: fail loudly
+            raise ValueError("; ".join(str(p) for p in problems))
+        plans.append(plan)
+    return plans
 
 
 def visit_label(visit: str | bool, language: str) -> str:
