@@ -40,6 +40,9 @@ def write_pack(cls: ClassFile, target: Path, *, workers: int | None = None) -> l
     workers = workers or papers.worker_count()
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
+        mask = os.umask(0)
+        os.umask(mask)
+        temporary.chmod(0o777 & ~mask)  # mkdtemp makes it private; the pack is an ordinary folder
         values = papers.values(cls)
         jobs = papers.pdf_jobs(values, workers)
         (temporary / "lich-hoc.html").write_text(papers.render("lich-hoc", values), encoding="utf-8")

@@ -37,7 +37,7 @@ def environment() -> jinja2.Environment:
 
 def render(name: str, values: dict[str, Any], **extra: Any) -> str:
     """The HTML of one paper (templates/<name>.html)."""
-    return environment().get_template(f"{name}.html").render(**values, **extra)
+    return environment().get_template(f"{name}.html").render({**values, **extra})
 
 
 def values(cls: ClassFile) -> dict[str, Any]:
@@ -128,17 +128,20 @@ def values(cls: ClassFile) -> dict[str, Any]:
 
 
 def pdf_jobs(values: dict[str, Any], workers: int) -> list[tuple[str, int, str]]:
-    """(paper, part, HTML) to render, the biggest first; the reflection sheets in one part per worker."""
-    jobs = []
-    learners = values["learners"]
-    parts = max(1, min(workers, len(learners) // 10 or 1))
-    size = -(-len(learners) // parts)
-    for part in range(parts):
-        chunk = learners[part * size : (part + 1) * size]
-        jobs.append(("phieu-thu-hoach", part, render("phieu-thu-hoach", values, sheets=chunk)))
-    for name in ("danh-sach-ky-ten", "lich-hoc", "de-nghi-cap-giay-chung-nhan", "phieu-danh-gia"):
-        jobs.append((name, 0, render(name, values)))
-    return jobs
+    """(paper, part, HTML) to render, the longest first. The two long papers are cut into parts, so that the
+    workers finish together: the reflection sheets (two pages per learner) by learners, the sign-in sheets by
+    sessions; the parts are joined again in order."""
+    learners, sessions = values["learners"], values["sessions"]
+    sized: list[tuple[float, str, int, str]] = []
+    for part, chunk in enumerate(_chunks(learners, 2 * workers if workers > 1 else 1)):
+        sized.append((2.0 * len(chunk), "phieu-thu-hoach", part, render("phieu-thu-hoach", values, sheets=chunk)))
+    pages_per_session = 1 + len(learners) // 24
+    for part, chunk in enumerate(_chunks(sessions, workers)):
+        sized.append((0.6 * pages_per_session * len(chunk), "danh-sach-ky-ten", part, render("danh-sach-ky-ten", values, sessions=chunk)))
+    for name, size in (("de-nghi-cap-giay-chung-nhan", 0.6 * (1 + len(learners) / 25)), ("phieu-danh-gia", 1.0), ("lich-hoc", 1.0)):
+        sized.append((size, name, 0, render(name, values)))
+    sized.sort(key=lambda job: -job[0])
+    return [(name, part, html) for _, name, part, html in sized]
 
 
 def write_pdfs(jobs: Iterable[tuple[str, int, str]], folder: Path, workers: int, also=None) -> list[Path]:
@@ -188,6 +191,18 @@ def worker_count() -> int:
 # ---------------------------------------------------------------- helpers
 
 
+def _chunks(items: list, parts: int) -> list[list]:
+    """`items` in at most `parts` consecutive, nearly equal, non-empty chunks."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    chunks, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        chunks.append(items[start:end])
+        start = end
+    return chunks
+
+
 def _render_pdf(html: str, target: str) -> None:
     import weasyprint
 
@@ -195,10 +210,12 @@ def _render_pdf(html: str, target: str) -> None:
 
 
 def _join_pdfs(files: list[Path], target: Path) -> None:
-    from pypdf import PdfWriter
+    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for file in files:
         writer.append(str(file))
+    metadata = PdfReader(str(files[0])).metadata or {}
+    writer.add_metadata({key: value for key, value in metadata.items() if isinstance(value, str)})
     with open(target, "wb") as handle:
         writer.write(handle)
