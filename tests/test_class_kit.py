@@ -19,6 +19,7 @@ from pathlib import Path
 import pdf_tools
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Build, shared_build
 
 from sotay_boiduong.lop import plan as rules
 from sotay_boiduong.lop.catalogue import from_docs, load_thu_hoach
@@ -91,12 +92,17 @@ def run_command(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("class")
-    make_class(folder)
-    result = run_command("lop-thu.yml", cwd=folder)
-    assert result.returncode == 0, result.stderr
-    assert "Đã tạo" in result.stdout
-    return folder / "out" / "lop-thu"
+    """The fixture class's pack, made by the command once per test run (under xdist, by the first worker that
+    asks; the others wait for it, as for the real site)."""
+
+    def make(folder: Path) -> Build:
+        make_class(folder)
+        result = run_command("lop-thu.yml", cwd=folder)
+        return Build(result.returncode, result.stdout + result.stderr, folder / "out" / "lop-thu")
+
+    made = shared_build(tmp_path_factory, "class-kit-pack", make)
+    assert "Đã tạo bộ giấy tờ của lớp (40 học viên, 10 buổi)" in made.output
+    return made.site
 
 
 def flat(text: str) -> str:
