@@ -1,6 +1,7 @@
 """Build-time and PDF figures; run through scripts/benchmark.sh. A benchmark, not a test: it prints figures.
 
     bash scripts/benchmark.sh [--runs N] [--base REV] [--serve]
+    bash scripts/benchmark.sh --class-kit [--learners 60] [--runs N]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
    tree and of the commit REV (default: the commit before the print editions), N times each (default 3),
@@ -9,6 +10,10 @@
    first on the Python path, ahead of this tree's editable install.
 2. Pages and size of every PDF edition of both languages (this tree), and of REV's PDFs for comparison.
 3. With --serve: seconds from saving a page to `mkdocs serve` showing it, with and without --dirty.
+
+With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
+whole process) to make every paper of the example class lop/mau.yml with a roster of --learners learners (default
+60), after one warm-up run, N runs (default 5); prints the median, min and max.
 """
 
 from __future__ import annotations
@@ -74,6 +79,32 @@ def serve_reload_seconds(project: Path, runs: int, *extra: str) -> list[float]:
     return seconds
 
 
+def class_kit_seconds(learners: int, runs: int) -> list[float]:
+    """Seconds for the class kit's command to make the example class's pack with `learners` learners."""
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+    middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh"]
+    givens = ["An", "Bình", "Cường", "Dũng", "Hà", "Hạnh", "Hùng", "Lan", "Mai", "Nga", "Phúc", "Quỳnh", "Sơn", "Thuỷ", "Trí", "Yến"]
+    rows = ["Họ và tên,Năm sinh,Chức vụ,Đơn vị"]
+    for index in range(learners):
+        name = f"{families[index % 10]} {middles[index // 10 % 6]} {givens[index % 16]}"
+        rows.append(f"{name},{1965 + index % 30},Bí thư chi bộ,Chi bộ thôn số {index + 1}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shutil.copy(ROOT / "lop" / "mau.yml", folder / "mau.yml")
+        (folder / "mau-hoc-vien.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+        command = [sys.executable, "-m", "sotay_boiduong.lop", "mau.yml", "--docs", str(ROOT / "docs")]
+        seconds = []
+        for run in range(runs + 1):
+            start = time.perf_counter()
+            result = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+            if result.returncode != 0:
+                sys.exit(f"class kit failed:\n{result.stderr[-3000:]}")
+            if run:  # the first run warms the caches up and is not counted
+                seconds.append(time.perf_counter() - start)
+                print(f"  run {run}: {seconds[-1]:.2f} s", flush=True)
+    return seconds
+
+
 def _wait_for(url: str, ready, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -87,15 +118,24 @@ def _wait_for(url: str, ready, timeout: float) -> None:
 
 
 def _describe(times: list[float]) -> str:
-    return f"median {statistics.median(times):.1f} s (min {min(times):.1f}, max {max(times):.1f}; {', '.join(f'{t:.1f}' for t in times)})"
+    return f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}; {', '.join(f'{t:.2f}' for t in times)})"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bash scripts/benchmark.sh")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=None, help="runs of each (default 3; 5 with --class-kit)")
     parser.add_argument("--base", default=BASE, help=f"the commit to compare with (default {BASE})")
     parser.add_argument("--serve", action="store_true", help="also time a saved edit under `mkdocs serve`")
+    parser.add_argument("--class-kit", action="store_true", help="time the class kit (bash scripts/class.sh) instead")
+    parser.add_argument("--learners", type=int, default=60, help="learners in the class kit's roster (default 60)")
     args = parser.parse_args(argv)
+    if args.class_kit:
+        runs = args.runs or 5
+        print(f"{os.cpu_count()} CPU cores; class kit, example class with {args.learners} learners, {runs} runs after a warm-up", flush=True)
+        seconds = class_kit_seconds(args.learners, runs)
+        print(f"class kit, {args.learners} learners: {_describe(seconds)}")
+        return
+    args.runs = args.runs or 3
     base = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", args.base], capture_output=True, text=True, check=True).stdout.strip()
     print(f"{os.cpu_count()} CPU cores; {args.runs} runs each, alternating; this tree vs {base}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:

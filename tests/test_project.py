@@ -92,7 +92,7 @@ def test_the_wheel_holds_the_package_its_data_and_the_with_pdf_hook_module(tmp_p
     [wheel] = (tmp_path / "dist").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src").rglob("*.py")}
-    data = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src").rglob("*") if path.suffix in (".json", ".js")}
+    data = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src").rglob("*") if path.suffix in (".json", ".js", ".html", ".css")}
     assert modules <= names and data <= names, sorted((modules | data) - names)
     assert "pdf_event_hook.py" in names
     assert not any(name.startswith(("tests/", "docs/", "hooks/")) for name in names)
