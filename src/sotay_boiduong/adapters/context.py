@@ -69,6 +69,8 @@ class Build:
     pdf_target: dict[str, Any] = field(default_factory=dict)  # the language mkdocs-with-pdf renders next
     pdf_jobs: list[Any] = field(default_factory=list)  # print editions rendering in other processes
     markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
+    diagrams: Any = None  # diagrams.Renderer: Graphviz and the drawings' cache (hooks/diagrams.py)
+    page_language: str = ""  # the language of the page being rendered, for the diagrams' words
 
     def language(self, language: str) -> LanguageState:
         return self.languages.setdefault(language, LanguageState(language))
