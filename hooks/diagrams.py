@@ -58,5 +58,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context.current().page_language = current_language(config)
+    build = context.current()
+    build.page_language, build.page_path = current_language(config), source_path(page.file, config)
     return markdown

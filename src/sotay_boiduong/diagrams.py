@@ -157,6 +157,7 @@ def check_fence(path: str, fence: Fence, renderer: Renderer) -> list[Problem]:
         index = min(max((drawing.line or 1) - 1, 0), len(source_lines) - 1) if drawing.line else None
         line = source_lines[index] if index is not None else fence.line
         problems.append(Problem(path, line, f"sơ đồ không vẽ được, Graphviz báo: «{drawing.message}»", f"sửa mã sơ đồ (ngôn ngữ DOT của Graphviz) ở dòng này hoặc dòng trước; {fix_syntax}"))
+        renderer.reported.add(source)
     return problems
 
 
@@ -173,6 +174,7 @@ class Renderer:
         self._memo: dict[str, Drawing] = {}
         self._version: str | None = None
         self.drawn = 0  # how many diagrams this renderer had Graphviz draw (the rest came from the cache)
+        self.reported: set[str] = set()  # sources whose problem `check` has reported with its file and line
 
     def version(self) -> str:
         """Graphviz's version line ("dot - graphviz version 2.43.0 (0)"), part of every cache key."""
@@ -180,8 +182,8 @@ class Renderer:
             try:
                 result = subprocess.run([self.program, "-V"], capture_output=True, text=True, timeout=self.timeout)
                 self._version = (result.stderr or result.stdout).strip()
-            except OSError:
-                self._version = ""
+            except (OSError, subprocess.SubprocessError):
+                self._version = ""  # drawing will say what is wrong
         return self._version
 
     def key(self, source: str) -> str:
