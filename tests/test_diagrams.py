@@ -163,6 +163,12 @@ def test_what_a_diagram_lacks_is_reported_at_its_line(renderer, rows, line, mess
     assert any(p.line == line and message in p.message for p in problems), problems
 
 
+def test_a_diagram_shown_as_an_example_in_a_longer_fence_is_not_drawn(renderer):
+    example = ["````markdown", *GOOD[:3], "  a -> -> b", *GOOD[4:], "````"]
+    assert diagrams.check("docs/x.md", page(*example), renderer) == [] and renderer.drawn == 0
+    assert [number for number, _ in checks._prose_lines(page(*example), 1, text_fences=("dot",)) if number > 6] == []
+
+
 def test_the_text_of_a_diagram_is_checked_like_prose():
     rows = GOOD.copy()
     rows[2] = '  a [label="Văn hóa"]'  # line 9
@@ -278,6 +284,18 @@ def test_the_reading_list_draws_each_chain_once_and_only_chains(real_site):
         captions = [f.figcaption.get_text() for f in figures]
         assert len(captions) == 3 and all(c.startswith(caption) for c in captions), captions
         assert [re.search(r"\d+-QĐ/TW", c).group(0) for c in captions] == ["294-QĐ/TW", "296-QĐ/TW", "37-QĐ/TW"]
+
+
+def test_search_finds_the_labels_and_the_words_of_a_diagram(real_site):
+    import json
+
+    for prefix, section, label, words in (
+        ("", "bai-hoc/bai-3/#43-", "Chi uỷ thẩm tra lại điều kiện,", "Người vào Đảng tự nguyện làm đơn và khai lý lịch (Điều 4)."),
+        ("en/", "bai-hoc/bai-6/#33-", "5. Discussion (members)", "The secretary presents the tasks for next month."),
+    ):
+        index = json.loads((real_site.site / prefix / "search/handbook_index.json").read_text("utf-8"))
+        texts = [entry["text"] for entry in index["docs"] if entry["location"].startswith(section)]
+        assert len(texts) == 1 and label in texts[0] and words in texts[0], texts
 
 
 def test_no_page_loads_a_diagram_script_or_anything_from_another_host(real_site):

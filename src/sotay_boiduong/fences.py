@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
 _OPENING = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 # Fenced blocks whose content is text of the handbook (diagrams), for `text_fences`.
 TEXT_FENCES = ("dot",)
@@ -38,16 +38,14 @@ def lines(text: str, first_line: int = 1, *, exact: bool = False, text_fences: C
 
     `exact` splits at "\n" only, so that joining the lines with "\n" gives the text back unchanged (CRLF
     line endings included); otherwise at any line break, as an editor counts lines."""
-    fence, text_block = None, False
+    fence, text_block = None, False  # the opening marker ("```", "~~~~") of the block we are in
     for number, line in enumerate(text.split("\n") if exact else text.splitlines(), start=first_line):
         match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            if fence == marker:
-                fence, text_block = None, False
-            elif fence is None:
-                fence = marker
-                text_block = _language(line) in text_fences
+        if fence is None and match:
+            fence, text_block = match.group(1), _language(line) in text_fences
+            yield number, line, True
+        elif fence is not None and _closes(match, fence):
+            fence, text_block = None, False
             yield number, line, True
         else:
             yield number, line, fence is not None and not text_block
@@ -64,19 +62,23 @@ def outside_fences(text: str, first_line: int = 1, *, text_fences: Collection[st
 def blocks(text: str, first_line: int = 1) -> Iterator[Fence]:
     """Every fenced block of `text`, found as `lines` finds them; a block left open runs to the end."""
     opening, body = None, []
-    for number, line, _ in lines(text, first_line):
+    for number, line in enumerate(text.splitlines(), start=first_line):
         match = _FENCE.match(line)
         if opening is None:
             if match:
                 opening, body = (number, _OPENING.match(line)), []
-            continue
-        if match and match.group(1)[0] == opening[1]["marker"][0]:
+        elif _closes(match, opening[1]["marker"]):
             yield _fence(opening, body, closed=True)
             opening = None
         else:
             body.append((number, line))
     if opening is not None:
         yield _fence(opening, body, closed=False)
+
+
+def _closes(match: re.Match | None, opening: str) -> bool:
+    """A closing fence: the opening's character, at least as many of them, nothing after (CommonMark)."""
+    return match is not None and match.group(1)[0] == opening[0] and len(match.group(1)) >= len(opening) and not match.group(2).strip()
 
 
 def _fence(opening, body: list[tuple[int, str]], *, closed: bool) -> Fence:
