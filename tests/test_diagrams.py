@@ -54,9 +54,14 @@ def test_a_drawing_is_static_svg_in_the_pages_colours_and_font(renderer):
     assert {element.tag.split("}")[1] for element in root.iter()} <= SVG_ELEMENTS
     assert root.get("font-family").startswith("Noto Sans") and root.get("viewBox")
     assert float(root.get("width")) >= float(root.get("viewBox").split()[2])  # one unit of the drawing = one CSS pixel
+    # What the labels share is said once: the text's colour, the commonest size, centred.
+    assert (root.get("fill"), root.get("font-size"), root.get("text-anchor")) == ("currentColor", "13", "middle")
     texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
     assert [t.text for t in texts] == ["Làm đơn", "Chi bộ xét", "rồi"]
-    assert {t.get("fill") for t in texts} == {"currentColor"} and all(t.get("font-family") is None for t in texts)
+    assert [(t.get("fill"), t.get("font-family"), t.get("text-anchor")) for t in texts] == [(None, None, None)] * 3
+    assert [t.get("font-size") for t in texts] == [None, None, "12"]  # the arrow's label is smaller
+    boxes = list(root.iter("{http://www.w3.org/2000/svg}rect"))  # rounded boxes as rectangles, not 25-point paths
+    assert len(boxes) == 2 and all(b.get("rx") == "12" and float(b.get("width")) > 40 for b in boxes)
     emphasised = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if "noi-bat" in g.get("class", "").split())
     shape = next(iter(emphasised))
     assert shape.get("stroke-width") == "2.2" and shape.get("fill") == "#e4e4e4"  # thick border, grey on paper

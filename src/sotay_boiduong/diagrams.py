@@ -77,7 +77,7 @@ _ELEMENTS = {"svg", "g", "path", "polygon", "polyline", "ellipse", "rect", "line
 _UNWRAP = {"a"}  # Graphviz wraps a shape with a URL in a link: the shape stays, the link goes
 _ATTRIBUTES = {
     "class", "fill", "stroke", "stroke-width", "stroke-dasharray", "d", "points", "x", "y", "cx", "cy", "rx", "ry",
-    "x1", "y1", "x2", "y2", "transform", "font-size", "font-weight", "font-style", "text-anchor",
+    "x1", "y1", "x2", "y2", "width", "height", "transform", "font-size", "font-weight", "font-style", "text-anchor",
 }
 _SVG = "{http://www.w3.org/2000/svg}"
 
@@ -244,29 +244,37 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def clean_svg(svg: str) -> str:
     """Graphviz's SVG reduced to static shapes and text: no prolog, doctype, comments, ids, tooltips, links
-    or images; black becomes `currentColor`; sizes in CSS pixels (one unit of the drawing = one pixel)."""
+    or images; black becomes `currentColor`; sizes in CSS pixels (one unit of the drawing = one pixel).
+
+    It is also made small, since every page that shows it carries it: what every label shares (colour, size,
+    alignment) is said once on the <svg>, and a box with rounded corners is a <rect>, not a path of 25 points."""
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", svg, count=1))
     box = [float(v) for v in root.get("viewBox", "0 0 0 0").split()]
     width, height = math.ceil(box[2]), math.ceil(box[3])
     view = " ".join(_number(v) for v in box)
-    inner = "".join(_element(child, top=True) for child in root)
-    return f'<svg xmlns="http://www.w3.org/2000/svg" class="handbook-diagram__svg" viewBox="{view}" width="{width}" height="{height}" font-family="{FONT}">{inner}</svg>'
+    sizes = [_number(float(t.get("font-size", "14"))) for t in root.iter(f"{_SVG}text")]
+    shared = {"font-size": max(set(sizes), key=sizes.count) if sizes else "13", "text-anchor": "middle"}
+    inner = "".join(_element(child, shared) for child in root)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="handbook-diagram__svg" viewBox="{view}" width="{width}" height="{height}" '
+        f'font-family="{FONT}" font-size="{shared["font-size"]}" text-anchor="middle" fill="currentColor">{inner}</svg>'
+    )
 
 
-def _element(node: ET.Element, *, top: bool = False, emphasis: bool = False) -> str:
+def _element(node: ET.Element, shared: dict[str, str], *, emphasis: bool = False) -> str:
     tag = node.tag.removeprefix(_SVG)
     if tag in _UNWRAP:
-        return "".join(_element(child, emphasis=emphasis) for child in node)
+        return "".join(_element(child, shared, emphasis=emphasis) for child in node)
     if tag not in _ELEMENTS:
         return ""  # title, desc, image, anything unknown
     classes = [c for c in node.get("class", "").split() if _CLASS.match(c)]
     if tag == "polygon" and node.get("fill") in ("white", "transparent") and node.get("stroke") == "transparent":
         return ""  # the page behind the graph: the site's background shows instead
     emphasis = emphasis or EMPHASIS in classes
-    attributes = []
+    attributes = {}
     for name in sorted(node.keys()):
         value = node.get(name)
-        if name not in _ATTRIBUTES or (name == "class" and not classes):
+        if name not in _ATTRIBUTES:
             continue
         if name == "class":
             value = " ".join(classes)
@@ -274,15 +282,40 @@ def _element(node: ET.Element, *, top: bool = False, emphasis: bool = False) -> 
             value = {"black": "currentColor", "transparent": "none"}.get(value, value)
         elif name == "font-size":
             value = _number(float(value))
-        attributes.append((name, value))
-    if tag == "text":
-        attributes = [(n, v) for n, v in attributes if n != "fill"] + [("fill", "currentColor")]
-    elif emphasis and tag in ("path", "polygon", "ellipse") and node.get("fill") not in (None, "none", "black"):
+        if value and not (tag == "text" and (name == "fill" or shared.get(name) == value)):
+            attributes[name] = value  # a label's colour is the text's; its size and alignment, if shared, the <svg>'s
+    if tag == "path" and (rect := _rounded_box(attributes.get("d", ""))):
+        tag = "rect"
+        del attributes["d"]
+        attributes.update(rect)
+    if emphasis and tag in ("path", "polygon", "ellipse", "rect") and attributes.get("fill") not in (None, "none", "currentColor"):
         # The emphasised box on paper: thick border, grey fill (the site's stylesheet tints it on screen).
-        attributes = [(n, v) for n, v in attributes if n not in ("fill", "stroke-width")] + [("fill", "#e4e4e4"), ("stroke-width", "2.2")]
-    inside = html.escape(node.text or "", quote=False) if tag == "text" else "".join(_element(child, emphasis=emphasis) for child in node)
-    attrs = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes)
+        attributes.update({"fill": "#e4e4e4", "stroke-width": "2.2"})
+    if tag == "text":
+        inside = html.escape("".join(node.itertext()), quote=False)
+    else:
+        inside = "".join(_element(child, shared, emphasis=emphasis) for child in node)
+    attrs = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes.items())
     return f"<{tag}{attrs}>{inside}</{tag}>"
+
+
+_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _rounded_box(d: str) -> dict[str, str] | None:
+    """The <rect> attributes of Graphviz's path for a box with rounded corners (`style=rounded`): a move and
+    one curve of eight segments through 25 points. Any other path is left alone (None)."""
+    if not re.fullmatch(r"M[-\d.,]+C[-\d., ]+", d):
+        return None
+    values = [float(v) for v in _NUMBERS.findall(d)]
+    if len(values) != 50:
+        return None
+    xs, ys = values[0::2], values[1::2]
+    radius = abs(xs[3] - xs[6])
+    if abs(abs(ys[3] - ys[6]) - radius) > 0.01:
+        return None
+    left, top = min(xs), min(ys)
+    return {"x": _number(left), "y": _number(top), "width": _number(max(xs) - left), "height": _number(max(ys) - top), "rx": _number(radius)}
 
 
 def _number(value: float) -> str:
