@@ -149,6 +149,11 @@ def test_an_unclosed_quote_is_reported_where_it_opens(renderer):
     assert [p.line for p in problems] == [9] and "quoted string" in problems[0].message
 
 
+def test_a_missing_closing_brace_is_reported_at_the_last_line_of_the_diagram(renderer):
+    problems = diagrams.check("docs/x.md", page(*GOOD[:4], *GOOD[5:]), renderer)
+    assert [(p.line, p.message) for p in problems] == [(10, "sơ đồ không vẽ được, Graphviz báo: «syntax error in line 3»")]
+
+
 def test_a_diagram_inside_an_admonition_counts_its_lines_from_the_file(renderer):
     broken = ["!!! note", ""] + ["    " + row for row in GOOD]
     broken[5] = "    }}"  # line 12: one brace too many

@@ -119,8 +119,9 @@ def options(info: str) -> dict[str, str]:
 
 
 def is_list(text: str) -> bool:
-    """Whether the text alternative is a Markdown list (every item at the start of a line)."""
-    return any(_LIST_ITEM.match(row) for row in text.splitlines())
+    """Whether the text alternative is a Markdown list: its first line is an item (`1. …`, `- …`)."""
+    rows = [row for row in text.splitlines() if row.strip()]
+    return bool(rows) and _LIST_ITEM.match(rows[0]) is not None
 
 
 def check(path: str, text: str, renderer: Renderer, first_line: int = 1) -> list[Problem]:
@@ -134,7 +135,7 @@ def check(path: str, text: str, renderer: Renderer, first_line: int = 1) -> list
 
 def check_fence(path: str, fence: Fence, renderer: Renderer) -> list[Problem]:
     """The problems of one ```dot block: its options, caption, text alternative and drawing."""
-    fix_syntax = "xem mục «Sơ đồ» trong docs/huong-dan/bien-tap.md"
+    fix_syntax = "xem mục 2a «Thêm hoặc sửa một sơ đồ» trong docs/huong-dan/bien-tap.md"
     if not fence.closed:
         return [Problem(path, fence.line, "khối sơ đồ ```dot không có dòng ``` đóng lại", "thêm một dòng ``` sau danh sách chữ thay thế của sơ đồ")]
     problems = []
@@ -153,9 +154,9 @@ def check_fence(path: str, fence: Fence, renderer: Renderer) -> list[Problem]:
         problems.append(Problem(path, lines[separator], "phần chữ thay thế của sơ đồ (sau dòng `---`) không phải một danh sách", f"viết các bước hoặc các cấp thành danh sách `1. …` hoặc `- …`; {fix_syntax}"))
     drawing = renderer.draw(source)
     if drawing.svg is None or drawing.message:
-        source_lines = lines[: separator if separator is not None else len(lines)] or [fence.line]
-        index = min(max((drawing.line or 1) - 1, 0), len(source_lines) - 1) if drawing.line else None
-        line = source_lines[index] if index is not None else fence.line
+        # Graphviz counts the lines of the source; past its end (a brace missing) means its last line.
+        source_lines = lines[:separator] if separator is not None else lines
+        line = source_lines[min(drawing.line, len(source_lines)) - 1] if drawing.line and source_lines else fence.line
         problems.append(Problem(path, line, f"sơ đồ không vẽ được, Graphviz báo: «{drawing.message}»", f"sửa mã sơ đồ (ngôn ngữ DOT của Graphviz) ở dòng này hoặc dòng trước; {fix_syntax}"))
         renderer.reported.add(source)
     return problems
