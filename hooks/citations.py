@@ -23,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import citations, documents, lessons
+from sotay_boiduong import citations, diagrams, documents, lessons
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -153,7 +153,16 @@ def _context(src_uri: str, config: MkDocsConfig) -> dict:
         "chain": lambda document_id: documents.chain(registry, document_id),
         "current": lambda document_id: documents.current_version(registry, document_id),
         "date": lambda value: documents.format_date(value, language),
+        "chain_diagram": lambda document_id, here: _chain_diagram(registry, document_id, language, config, here),
     }
+
+
+def _chain_diagram(registry, document_id: str, language: str, config: MkDocsConfig, here: bool) -> str:
+    """The Markdown of the diagram of a document's chain of replacements, or "" when it has none."""
+    ui = context.settings(config).ui
+    words = {"caption": ui["doc_chain_caption"], "replaced_by": ui["replaced_by"], "this_page": ui["diagram_this_page"]}
+    diagram = diagrams.chain(registry, document_id, language, words, page=document_id if here else None)
+    return diagrams.fence(diagram) if diagram else ""
 
 
 def _with_backlinks(markdown: str, src_uri: str, config: MkDocsConfig) -> str:

@@ -1,14 +1,18 @@
 """Build-time and PDF figures; run through scripts/benchmark.sh. A benchmark, not a test: it prints figures.
 
-    bash scripts/benchmark.sh [--runs N] [--base REV] [--serve]
+    bash scripts/benchmark.sh [--runs N] [--base REV] [--site-only] [--serve]
     bash scripts/benchmark.sh --class-kit [--learners 60] [--runs N]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
-   tree and of the commit REV (default: the commit before the print editions), N times each (default 3),
-   alternating, so that both see the same machine; prints each one's median and the ratio of the medians.
+   tree and of the commit REV (default: the commit before the diagrams), N times each (default 3),
+   alternating, so that both see the same machine; prints each one's median and the ratio of the medians, on the
+   clock and in CPU time (of the build and all its processes: steadier when others share the machine).
    REV is checked out into a temporary git worktree and built with this environment: its own `src/` comes
    first on the Python path, ahead of this tree's editable install.
 2. Pages and size of every PDF edition of both languages (this tree), and of REV's PDFs for comparison.
+   With --site-only, instead of 1 and 2: the site alone (scripts/build.py --no-pdf --no-zip), this tree with
+   its diagram cache (.cache/diagrams/) warm, as after a build where nothing changed, and cold (emptied before
+   each run, every diagram drawn again), against REV; the medians and both ratios.
 3. With --serve: seconds from saving a page to `mkdocs serve` showing it, with and without --dirty.
 
 With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -28,25 +33,78 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-# The last commit before the three print editions per language (issue 15), which made one PDF per language.
-BASE = "3db20f0"
+# The last commit before the diagrams drawn at build time (issue 19).
+BASE = "8e04250"
+DIAGRAM_CACHE = Path(".cache") / "diagrams"
 
 
-def full_build(project: Path, out: Path) -> float:
-    """Seconds for project's own scripts/build.py to build everything into `out`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1", PYTHONPATH=str(project / "src"))
+@dataclass(frozen=True)
+class Timing:
+    """One build: seconds on the clock, and CPU seconds of all its processes (which other work on a shared
+    machine disturbs much less)."""
+
+    wall: float
+    cpu: float
+
+
+def full_build(project: Path, out: Path, *options: str) -> Timing:
+    """How long project's own scripts/build.py takes to build everything (or what `options` leave) into `out`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="0" if "--no-pdf" in options else "1", PYTHONPATH=str(project / "src"))
     env.pop("HANDBOOK_SITE_URL", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "scripts/build.py", "--out", str(out)], cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "scripts/build.py", "--out", str(out), *options], cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
-    return seconds
+    return Timing(seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def full_builds(projects: dict[str, Path], sites: dict[str, Path], base: str, runs: int) -> None:
+    """Full builds of this tree and the base, alternating; then the PDF editions of both."""
+    times: dict[str, list[Timing]] = {name: [] for name in sites}
+    for run in range(runs):
+        order = list(sites) if run % 2 == 0 else list(reversed(sites))
+        for name in order:
+            times[name].append(full_build(projects[name], sites[name]))
+            print(f"  run {run + 1}, {name}: {times[name][-1].wall:.1f} s ({times[name][-1].cpu:.1f} s CPU)", flush=True)
+    for name, values in times.items():
+        print(f"full build (site, PDFs, offline copies), {name}: {_describe_timings(values)}")
+    _ratios("this tree", times["this tree"], base, times[base])
+    for name, site in sites.items():
+        figures = pdf_figures(site)
+        print(f"PDFs of {name}: {len(figures)} files, {sum(p for _, p, _ in figures)} pages, {sum(b for _, _, b in figures) / 1024:.0f} KiB in all")
+        for path, pages, size in figures:
+            print(f"  {path}: {pages} pages, {size / 1024:.0f} KiB")
+    site = sites["this tree"]
+    print(f"site: {len(list(site.rglob('*.html')))} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
+
+
+def site_builds(projects: dict[str, Path], sites: dict[str, Path], base: str, runs: int) -> None:
+    """Site-only builds: this tree with the diagram cache warm and cold, and the base, alternating."""
+    times: dict[str, list[Timing]] = {"this tree, cache warm": [], "this tree, cache cold": [], base: []}
+    full_build(projects["this tree"], sites["this tree"], "--no-pdf", "--no-zip")  # fills the cache; not counted
+    for run in range(runs):
+        order = list(times) if run % 2 == 0 else list(reversed(times))
+        for name in order:
+            project = projects["this tree" if name.startswith("this tree") else base]
+            if name.endswith("cold"):
+                shutil.rmtree(project / DIAGRAM_CACHE, ignore_errors=True)
+            times[name].append(full_build(project, sites["this tree" if name.startswith("this tree") else base], "--no-pdf", "--no-zip"))
+            print(f"  run {run + 1}, {name}: {times[name][-1].wall:.1f} s ({times[name][-1].cpu:.1f} s CPU)", flush=True)
+    for name, values in times.items():
+        print(f"site only (--no-pdf --no-zip), {name}: {_describe_timings(values)}")
+    for name in ("this tree, cache warm", "this tree, cache cold"):
+        _ratios(name, times[name], base, times[base])
+    drawings = len(list((projects["this tree"] / DIAGRAM_CACHE).glob("*.svg")))
+    print(f"diagrams in the cache of this tree: {drawings}")
 
 
 def pdf_figures(site: Path) -> list[tuple[str, int, int]]:
@@ -117,6 +175,16 @@ def _wait_for(url: str, ready, timeout: float) -> None:
     raise TimeoutError(url)
 
 
+def _describe_timings(timings: list[Timing]) -> str:
+    return f"{_describe([t.wall for t in timings])}; CPU {_describe([t.cpu for t in timings])}"
+
+
+def _ratios(name: str, these: list[Timing], base: str, theirs: list[Timing]) -> None:
+    wall = statistics.median(t.wall for t in these) / statistics.median(t.wall for t in theirs)
+    cpu = statistics.median(t.cpu for t in these) / statistics.median(t.cpu for t in theirs)
+    print(f"ratio of medians, {name} / {base}: {wall:.3f}x on the clock, {cpu:.3f}x in CPU time")
+
+
 def _describe(times: list[float]) -> str:
     return f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}; {', '.join(f'{t:.2f}' for t in times)})"
 
@@ -125,6 +193,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bash scripts/benchmark.sh")
     parser.add_argument("--runs", type=int, default=None, help="runs of each (default 3; 5 with --class-kit)")
     parser.add_argument("--base", default=BASE, help=f"the commit to compare with (default {BASE})")
+    parser.add_argument("--site-only", action="store_true", help="time the site alone, diagram cache warm and cold, instead of the full build")
     parser.add_argument("--serve", action="store_true", help="also time a saved edit under `mkdocs serve`")
     parser.add_argument("--class-kit", action="store_true", help="time the class kit (bash scripts/class.sh) instead")
     parser.add_argument("--learners", type=int, default=60, help="learners in the class kit's roster (default 60)")
@@ -144,23 +213,10 @@ def main(argv: list[str] | None = None) -> None:
         try:
             sites = {"this tree": Path(tmp) / "site-this", base: Path(tmp) / "site-base"}
             projects = {"this tree": ROOT, base: worktree}
-            times: dict[str, list[float]] = {name: [] for name in sites}
-            for run in range(args.runs):
-                order = list(sites) if run % 2 == 0 else list(reversed(sites))
-                for name in order:
-                    times[name].append(full_build(projects[name], sites[name]))
-                    print(f"  run {run + 1}, {name}: {times[name][-1]:.1f} s", flush=True)
-            for name, values in times.items():
-                print(f"full build (site, PDFs, offline copies), {name}: {_describe(values)}")
-            ratio = statistics.median(times["this tree"]) / statistics.median(times[base])
-            print(f"ratio of medians, this tree / {base}: {ratio:.2f}x")
-            for name, site in sites.items():
-                figures = pdf_figures(site)
-                print(f"PDFs of {name}: {len(figures)} files, {sum(p for _, p, _ in figures)} pages, {sum(b for _, _, b in figures) / 1024:.0f} KiB in all")
-                for path, pages, size in figures:
-                    print(f"  {path}: {pages} pages, {size / 1024:.0f} KiB")
-            site = sites["this tree"]
-            print(f"site: {len(list(site.rglob('*.html')))} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1024:.0f} KiB in all")
+            if args.site_only:
+                site_builds(projects, sites, base, args.runs)
+            else:
+                full_builds(projects, sites, base, args.runs)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
         if args.serve:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the full build (site, every PDF edition, offline copies) of this tree against the commit before the
-# print editions (or --base REV), N runs each (--runs, default 3), as medians and their ratio; then the pages
-# and size of every PDF edition; --serve adds the time a saved edit takes to show under `mkdocs serve`.
+# diagrams (or --base REV), N runs each (--runs, default 3), as medians and their ratio; then the pages and
+# size of every PDF edition. --site-only times the site alone instead, this tree with its diagram cache warm
+# and cold; --serve adds the time a saved edit takes to show under `mkdocs serve`.
 # --class-kit [--learners 60] times the class kit (bash scripts/class.sh) on the example class instead.
 # A benchmark, not a test: it prints figures (scripts/benchmark.py).
 source "$(dirname "$0")/lib.sh"

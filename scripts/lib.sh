@@ -16,9 +16,9 @@ quiet_pip() { grep -v "is ignored: it is neither a file nor a directory" || true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# Debian packages: Pango for WeasyPrint, Noto fonts for the PDF (full Vietnamese coverage),
-# python3-venv where Debian's Python lacks venv; for tests also poppler (pdftotext/pdftoppm) and Chromium.
-APT_BUILD=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fontconfig)
+# Debian packages: Pango for WeasyPrint, Noto fonts for the PDF (full Vietnamese coverage), Graphviz (`dot`)
+# for the diagrams drawn at build time (sotay_boiduong.diagrams), python3-venv where Debian's Python lacks venv; for tests also poppler (pdftotext/pdftoppm) and Chromium.
+APT_BUILD=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fontconfig graphviz)
 APT_TEST=(poppler-utils chromium)
 
 apt_missing() {

@@ -21,6 +21,7 @@ PAGES = [
     ("/", None),
     ("/bai-hoc/bai-1/", None),
     ("/van-ban/dieu-le-dang/", None),
+    ("/van-ban/qd-30-2016/", None),  # a chain of documents drawn as a diagram that scrolls sideways on a phone
     ("/bai-hoc/bai-1/", "ket nap"),
     ("/en/", None),
     ("/en/bai-hoc/bai-1/", None),

@@ -93,6 +93,12 @@ CATALOGUE = [
     Mistake("unknown-setting", "docs/bai-hoc/bai-6.md", replace("    setting: ", "    setting: lang-"), "setting: lang-", "`setting` có giá trị \"lang-xa-phuong\" không nằm trong danh sách cho phép"),
     Mistake("termbase-variant", "docs/bai-hoc/bai-2.en.md", append("The official members of the cell met."), "The official members of the cell met.", "thuật ngữ tiếng Anh «official members» không theo bảng thuật ngữ (đảng viên chính thức) — Cách sửa: viết «full member»"),
     Mistake("termbase-registry", REGISTRY, replace("name_en: Charter of the", "name_en: Party Statute of the"), "name_en: Party Statute of the", "thuật ngữ tiếng Anh «Party Statute» không theo bảng thuật ngữ"),
+    Mistake("diagram-syntax", "docs/bai-hoc/bai-6.md", replace("  truoc -> buoi_hop -> mo_dau", "  truoc -> -> buoi_hop -> mo_dau"), "truoc -> -> buoi_hop", "sơ đồ không vẽ được, Graphviz báo: «syntax error in line 12 near '->'»"),
+    Mistake("diagram-without-caption", "docs/bai-hoc/bai-1.en.md", replace('```dot caption="The grassroots', '```dot title="The grassroots'), '```dot title="The grassroots', "sơ đồ không có chú thích (caption)"),
+    Mistake("diagram-without-text", "docs/bai-hoc/bai-5.en.md", replace("\n}\n---\n1. The Party cell considers", "\n}\n1. The Party cell considers"), '```dot caption="Who decides', "sơ đồ không có phần chữ thay thế (dòng `---` rồi danh sách)"),
+    Mistake("diagram-tone-style", "docs/bai-hoc/bai-3.md", replace('tham_tra [label="Chi uỷ thẩm tra', 'tham_tra [label="Chi ủy thẩm tra'), 'tham_tra [label="Chi ủy', "dấu thanh đặt khác kiểu của sổ tay: «ủy» → «uỷ»"),
+    Mistake("diagram-termbase", "docs/bai-hoc/bai-6.en.md", replace('"5. Discussion (members)"', '"5. Discussion (official members)"'), "5. Discussion (official members)", "thuật ngữ tiếng Anh «official members» không theo bảng thuật ngữ"),
+    Mistake("registry-date", REGISTRY, replace("date: 2021-07-30", "date: 2021-07-32"), "date: 2021-07-32", "văn bản `qd-24-2021`: ngày 2021-07-32 không có thật"),
     Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/bien-tap.md", "- huong-dan/bien-tap-moi.md"), "bien-tap-moi.md", "menu (nav) nêu trang 'huong-dan/bien-tap-moi.md' nhưng không có tệp"),
 ]
 # ---- issue 17: what an editor's HTML and Markdown turn into (checked after Markdown, sotay_boiduong.htmlsafety)
@@ -178,7 +184,7 @@ IMAGES_AND_DROPS = [
 ]
 CATALOGUE += UNSAFE + CHARACTERS + FRONT_MATTER + STRUCTURE + CITATIONS + IMAGES_AND_DROPS
 # One mistake for each stage where the build can stop, run through the README's build command as well.
-END_TO_END = ["not-utf8", "article-49", "nav-missing-file"]
+END_TO_END = ["not-utf8", "article-49", "diagram-syntax", "nav-missing-file"]
 
 
 def make_mistake(project: Path, mistake: Mistake) -> None:
@@ -236,6 +242,12 @@ def test_the_check_lists_every_problem_once_with_its_fix_and_counts_them(checked
     files = {row.split(":", 1)[0] for row in problems}
     assert len(files) >= 20  # one run, problems of every file
     assert re.search(rf"^{len(problems)} lỗi \(\d+ tệp nội dung\)\.$", output, re.M), output[-500:]
+
+
+def test_a_broken_registry_entry_is_reported_by_the_registry_check_not_by_the_chain_diagrams(checked):
+    _, output = checked
+    assert "văn bản `qd-24-2021`: ngày 2021-07-32 không có thật" in output
+    assert "sơ đồ «" not in output  # the chains drawn from the registry (pages of van-ban/) said nothing
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess:

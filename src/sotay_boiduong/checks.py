@@ -6,7 +6,8 @@
 - Safety: no <script>, <iframe>, on…= event attributes or javascript: addresses in content.
 - Accessibility: every image has alternative text; headings do not skip a level.
 - Titles: the page title (front matter `title`, else the first level-1 heading), to find duplicates.
-Fenced code blocks and inline code are not content here and are left alone.
+Fenced code blocks and inline code are not content here and are left alone, except the text of diagrams
+(```dot blocks, sotay_boiduong.diagrams), which the tone-mark check and fix read as prose.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def fix_tone_style(text: str) -> str:
 def fix_tone_style_markdown(text: str) -> str:
     """`fix_tone_style` on the prose of a Markdown text: fenced and inline code keep what they quote."""
     out = []
-    for _, line, code in fences.lines(text, exact=True):
+    for _, line, code in fences.lines(text, exact=True, text_fences=fences.TEXT_FENCES):
         if code:
             out.append(line)
             continue
@@ -69,7 +70,7 @@ def fix_tone_style_markdown(text: str) -> str:
 def check_tone_style(path: str, text: str, *, first_line: int = 1) -> list[Problem]:
     """One problem per line that writes a tone mark on the first vowel of oa, oe or uy."""
     problems = []
-    for number, line in _prose_lines(text, first_line):
+    for number, line in _prose_lines(text, first_line, text_fences=fences.TEXT_FENCES):
         words = sorted({m.group(0) for m in _OLD_STYLE.finditer(unicodedata.normalize("NFD", line))})
         if words:
             shown = ", ".join(f"«{unicodedata.normalize('NFC', w)}» → «{fix_tone_style(unicodedata.normalize('NFC', w))}»" for w in words)
@@ -373,7 +374,7 @@ def _bad_snippet(line: str, docs_dir: str) -> tuple[str, str] | None:
     return None
 
 
-def _prose_lines(text: str, first_line: int):
-    """(line number, line) outside fenced code, with inline code blanked out."""
-    for number, line in outside_fences(text, first_line):
+def _prose_lines(text: str, first_line: int, *, text_fences: tuple[str, ...] = ()):
+    """(line number, line) outside fenced code (or inside the `text_fences`), with inline code blanked out."""
+    for number, line in outside_fences(text, first_line, text_fences=text_fences):
         yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)

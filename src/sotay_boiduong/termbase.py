@@ -20,7 +20,7 @@ import yaml
 
 from . import schema_errors
 from .documents import duplicate_key_problems
-from .fences import outside_fences
+from .fences import TEXT_FENCES, outside_fences
 from .problems import Problem
 from .sources import decode
 from .yamlio import parse
@@ -95,9 +95,9 @@ def _problem(path: str, line: int, found: str, term: Term) -> Problem:
 
 
 def check_markdown(path: str, text: str, termbase: Termbase) -> list[Problem]:
-    """Rejected variants in an English page: its front matter and its prose outside code."""
+    """Rejected variants in an English page: its front matter, its prose outside code and its diagrams' text."""
     problems = []
-    for number, line in outside_fences(text, 1):
+    for number, line in outside_fences(text, 1, text_fences=TEXT_FENCES):
         line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
         problems += [_problem(path, number, found, term) for found, term in termbase.find(line)]
     return problems

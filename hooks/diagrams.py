@@ -1,0 +1,63 @@
+"""MkDocs hook: diagrams drawn at build time into inline SVG (sotay_boiduong.diagrams).
+
+- Before the build reads any page, Graphviz must be installed; the build gets one renderer, which keeps each
+  drawing in `.cache/diagrams/` beside mkdocs.yml, under a hash of what it depends on: a rebuild draws only
+  the diagrams that changed.
+- Every ```dot block of the language's sources is drawn (or found in the cache) and checked: a diagram
+  without a caption or a text alternative, or one that Graphviz cannot draw, stops the build at its file and
+  line, with Graphviz's own message.
+- Before each page is rendered, the fence formatter (sotay_boiduong.adapters.diagram_fence) is told the
+  page's language, for the words around the picture.
+The diagrams of document chains are written by overrides/partials/document-*.md from the registry
+(hooks/citations.py); a mistake in the registry is reported by the registry's own check.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sotay_boiduong import diagrams
+from sotay_boiduong.adapters import context
+from sotay_boiduong.adapters.i18n import current_language, markdown_sources, source_path
+from sotay_boiduong.adapters.output import report
+
+log = get_plugin_logger("diagrams")
+CACHE = os.path.join(".cache", "diagrams")
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    build = context.current()
+    if build.diagrams is not None:
+        return  # made by the first language's build
+    if shutil.which("dot") is None:
+        raise PluginError("Không tìm thấy chương trình `dot` của Graphviz, cần để vẽ các sơ đồ — Cách sửa: chạy `bash scripts/build.sh` (tự cài gói Debian graphviz) hoặc `apt-get install graphviz`")
+    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    build.diagrams = diagrams.Renderer(root / CACHE)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    renderer = context.current().diagrams
+    unreadable = context.language_state(config).unreadable
+    problems = []
+    for file in markdown_sources(files, config, with_excluded=True):
+        text = unreadable.get(file.src_uri)
+        if text is None:
+            with open(file.abs_src_path, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        problems += diagrams.check(source_path(file, config), text, renderer)
+    report(log, problems, "sơ đồ")
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = context.current()
+    build.page_language, build.page_path = current_language(config), source_path(page.file, config)
+    return markdown
