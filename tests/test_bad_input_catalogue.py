@@ -147,7 +147,7 @@ FRONT_MATTER = [
     Mistake("four-dashes", "docs/thuat-ngu.en.md", lambda text: "-" + text, "----", "phần thông tin đầu trang mở bằng '----' (4 dấu gạch)"),
     Mistake("impossible-date-front-matter", "docs/huong-dan/chuong-trinh.en.md", replace("---\n", "---\nreviewed: 2025-02-30\n"), "reviewed: 2025-02-30", "ngày «2025-02-30» không có thật"),
     Mistake("registry-impossible-date", REGISTRY, replace("date: 2017-05-23", "date: 2017-02-30"), "date: 2017-02-30", "ngày 2017-02-30 không có thật"),
-    Mistake("registry-day-month-swapped", REGISTRY, replace("date: 2021-07-30", "date: 2021-30-07"), "date: 2021-30-07", "ngày 2021-30-07 không có thật"),
+    Mistake("registry-day-month-swapped", REGISTRY, replace("date: 2021-10-25", "date: 2021-25-10"), "date: 2021-25-10", "ngày 2021-25-10 không có thật"),
     Mistake("list-written-as-text", "docs/bai-hoc/bai-2.md", replace("key_terms:\n", 'key_terms: "công tác tư tưởng, TCCSĐ"\nkey_terms_old:\n'), 'key_terms: "công tác tư tưởng', "trường `key_terms` phải là một danh sách"),
     Mistake("registry-page-typo", REGISTRY, replace("page: van-ban/qd-30-2016.md", "page: van-ban/qd-30-2061.md"), "page: van-ban/qd-30-2061.md", "văn bản `qd-30-2016`: trang van-ban/qd-30-2061.md không có trong docs/"),
     Mistake("registry-duplicate-key", REGISTRY, replace("  status: in-force\n", "  status: in-force\n  status: in-force # (lặp)\n"), "# (lặp)", "khoá `status` được viết hai lần"),

@@ -338,7 +338,7 @@ def test_the_labels_of_every_diagram_are_text_in_every_pdf_edition(real_site, la
 def test_a_change_to_a_registry_date_redraws_the_chain_on_the_site(fixture_site, real_site):
     registry_text = REGISTRY.read_text("utf-8").replace("date: 2021-07-30", "date: 2021-07-31", 1)
     registry_text = re.sub(r"\n  page: [^\n]+", "", registry_text)  # the fixture has no document pages
-    build = fixture_site({"_data/van-ban.yml": registry_text, "van-ban/index.md": "# Văn bản\n\n<!-- handbook:documents -->\n"})
+    build = fixture_site({"index.md": "# Trang chủ\n", "_data/van-ban.yml": registry_text, "van-ban/index.md": "# Văn bản\n\n<!-- handbook:documents -->\n"})
     assert build.returncode == 0, build.output[-3000:]
     figure = BeautifulSoup(build.page("van-ban/index.html"), "html.parser").select_one("figure.handbook-diagram")
     assert "31/7/2021" in [t.get_text() for t in figure.find_all("text")]
