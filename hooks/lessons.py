@@ -9,9 +9,11 @@
   for them with a marker line.
 - Applies the edition (`extra.edition`: locality, included topics): a topic left out of the edition is
   removed from the files, so it is absent from the nav, the search index and the PDF.
-- Keeps each glossary definition on the first mention of the term in a page (sotay_boiduong.glossary).
+- Keeps each glossary definition on the first mention of the term in a page's body text, never in a
+  heading (sotay_boiduong.glossary).
 - Appends the glossary of the page's language (docs/_glossary/<language>.md) through pymdownx.snippets,
-  so Python-Markdown's `abbr` extension marks each term. snippets' own `auto_append` is one list for all
+  so Python-Markdown's `abbr` extension marks each term; not on the glossary page itself, whose tables
+  already give every meaning. snippets' own `auto_append` is one list for all
   languages, so this hook picks the file per page.
 """
 
@@ -33,10 +35,11 @@ from sotay_boiduong.languages import format_number
 
 log = get_plugin_logger("lessons")
 
+GLOSSARY_MARKER = "<!-- handbook:glossary -->"
 MARKERS = {
     "<!-- handbook:lessons -->": "partials/lesson-index.md",
     "<!-- handbook:topics -->": "partials/topic-index.md",
-    "<!-- handbook:glossary -->": "partials/glossary.md",
+    GLOSSARY_MARKER: "partials/glossary.md",
     "<!-- handbook:lesson-fields -->": "partials/lesson-fields.md",
     "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
 }
@@ -81,12 +84,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if unit.kind == "lesson":
             page.title = lessons.label(unit, context.settings(config).ui["lesson"])
         markdown = _render_unit(unit, markdown, page, config)
+    # The glossary page lists every term with its meaning: marks there would only repeat the table.
+    glossary_page = GLOSSARY_MARKER in markdown
     for marker, template in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
     markdown = checks.title_editor_notes(markdown, context.settings(config).ui["editor_note"])
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
-    if os.path.exists(os.path.join(config.docs_dir, glossary_file)):
+    if not glossary_page and os.path.exists(os.path.join(config.docs_dir, glossary_file)):
         markdown += f'\n\n--8<-- "{glossary_file}"\n'
     return markdown
 

