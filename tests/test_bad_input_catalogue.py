@@ -93,7 +93,7 @@ CATALOGUE = [
     Mistake("unknown-setting", "docs/bai-hoc/bai-6.md", replace("    setting: ", "    setting: lang-"), "setting: lang-", "`setting` có giá trị \"lang-xa-phuong\" không nằm trong danh sách cho phép"),
     Mistake("termbase-variant", "docs/bai-hoc/bai-2.en.md", append("The official members of the cell met."), "The official members of the cell met.", "thuật ngữ tiếng Anh «official members» không theo bảng thuật ngữ (đảng viên chính thức) — Cách sửa: viết «full member»"),
     Mistake("termbase-registry", REGISTRY, replace("name_en: Charter of the", "name_en: Party Statute of the"), "name_en: Party Statute of the", "thuật ngữ tiếng Anh «Party Statute» không theo bảng thuật ngữ"),
-    Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/bien-tap.md", "- huong-dan/bien-tap-moi.md"), "bien-tap-moi.md", "menu (nav) nêu trang 'huong-dan/bien-tap-moi.md' nhưng không có tệp"),
+    Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/chuong-trinh.md", "- huong-dan/chuong-trinh-moi.md"), "chuong-trinh-moi.md", "menu (nav) nêu trang 'huong-dan/chuong-trinh-moi.md' nhưng không có tệp"),
 ]
 # One mistake for each stage where the build can stop, run through the README's build command as well.
 END_TO_END = ["not-utf8", "article-49", "nav-missing-file"]

@@ -73,3 +73,64 @@ def test_the_glossary_page_marks_nothing(desktop, site_url, path):
         "cells => cells.filter(td => getComputedStyle(td.querySelector('*') || td).textDecorationLine.includes('underline')).length"
     )
     assert underlined == 0
+
+
+# --- 2. menu sections open their index; the editors' guide is out of the menu ----------------------------
+
+SECTIONS = [
+    ("/bai-hoc/bai-1/", "Bài học", "/bai-hoc/"),
+    ("/van-ban/dieu-le-dang/", "Văn bản cần đọc", "/van-ban/"),
+    ("/chuyen-de/dan-van/", "Chuyên đề địa phương", "/chuyen-de/"),
+    ("/en/bai-hoc/bai-1/", "Lessons", "/en/bai-hoc/"),
+    ("/en/van-ban/dieu-le-dang/", "Required readings", "/en/van-ban/"),
+]
+
+
+def _menu_links(page) -> list[tuple[str, str]]:
+    """(text, absolute path) of every link of the menu (not the page's table of contents)."""
+    links = page.locator(".md-sidebar--primary nav.md-nav--primary a.md-nav__link:not(.md-nav--secondary a)").evaluate_all(
+        "links => links.map(a => [a.textContent.trim(), new URL(a.href).pathname])"
+    )
+    return [(text, path) for text, path in links]
+
+
+_SECTION = """(section) => {
+  const items = [...document.querySelectorAll(".md-sidebar--primary nav.md-nav--primary li.md-nav__item--nested")]
+  const item = items.find(li => li.querySelector(":scope > .md-nav__link, :scope > .md-nav__container")
+    .textContent.trim() === section)
+  if (!item) return null
+  const head = item.querySelector(":scope > .md-nav__container > a.md-nav__link")
+  const listed = [...item.querySelectorAll(":scope > nav > ul > li > a.md-nav__link")]
+  return {
+    head: head && new URL(head.href).pathname,
+    listed: listed.map(a => [a.textContent.trim(), new URL(a.href).pathname]),
+  }
+}"""
+
+
+@pytest.mark.parametrize("path, section, index", SECTIONS, ids=[s[0] for s in SECTIONS])
+def test_a_menu_section_opens_its_index_page_and_does_not_list_it(desktop, site_url, path, section, index):
+    desktop.goto(site_url + path, wait_until="load")
+    found = desktop.evaluate(_SECTION, section)
+    assert found is not None, section
+    assert found["head"] == index  # the section's title is the link to its index page
+    assert found["listed"] and all(href != index and text != section for text, href in found["listed"]), found
+    desktop.locator(".md-sidebar--primary .md-nav__container > a.md-nav__link", has_text=section).click()
+    desktop.wait_for_url(site_url + index)
+    assert desktop.locator("article h1").count() == 1
+
+
+@pytest.mark.parametrize("path, label, title", [
+    ("/bai-hoc/bai-1/", "Hướng dẫn biên tập", "Hướng dẫn biên tập"),
+    ("/en/", "Editors' guide", "Editors' guide"),
+])
+def test_the_editors_guide_is_out_of_the_menu_and_linked_from_the_footer(desktop, phone, site_url, path, label, title):
+    for page in (desktop, phone):
+        page.goto(site_url + path, wait_until="load")
+        assert not any("bien-tap" in href for _, href in _menu_links(page))
+        link = page.locator("footer .handbook-footer__editors a")
+        assert link.inner_text().strip() == label
+    link.click()
+    phone.wait_for_url("**/huong-dan/bien-tap/")
+    assert phone.locator("article h1").inner_text().startswith(title)
+    assert phone.url.startswith(site_url + ("/en/" if path.startswith("/en/") else "/huong-dan/"))
