@@ -4,9 +4,9 @@
   src/sotay_boiduong/schemas/front-matter.schema.json, checks lesson numbering, session plans and that every
   key term is in the glossary; stops the build with `file:line: what — how to fix` for each problem.
 - Renders the parts every lesson page has (header with number, duration and objectives; "Ghi nhớ";
-  cases; review questions with their answers; the lecturers' block; previous/next lesson) from templates
-  in overrides/partials/, and the generated lists (lesson index, topic index, glossary) where a page asks
-  for them with a marker line.
+  cases; review questions with their answers; the lecturers' block) from templates in overrides/partials/,
+  and the generated lists (lesson index, topic index, glossary) where a page asks for them with a marker
+  line. The way on to the previous and next page is Material's footer alone, in the menu's order.
 - Applies the edition (`extra.edition`: locality, included topics): a topic left out of the edition is
   removed from the files, so it is absent from the nav, the search index and the PDF.
 - Keeps each glossary definition on the first mention of the term in a page's body text, never in a
@@ -123,23 +123,10 @@ def _render_unit(unit: lessons.Unit, body: str, page: Page, config: MkDocsConfig
         "data": unit.data,
         "sessions": format_number(unit.data["sessions"], settings.language),
         "locality": settings.edition.locality,
-        "previous": None,
-        "next": None,
     }
-    if unit.kind == "lesson":
-        ordered = sorted((u for u in _units(config).values() if u.kind == "lesson"), key=lambda u: u.number)
-        position = next((i for i, u in enumerate(ordered) if u.src_uri == unit.src_uri), None)
-        if position is not None:
-            values["previous"] = _neighbour(ordered[position - 1], unit, config) if position > 0 else None
-            values["next"] = _neighbour(ordered[position + 1], unit, config) if position + 1 < len(ordered) else None
     header = render_markdown(config, "partials/lesson-header.md", **values)
     parts = render_markdown(config, "partials/lesson-parts.md", **values)
     return f"{header}\n\n{body.strip()}\n\n{parts}\n"
-
-
-def _neighbour(other: lessons.Unit, unit: lessons.Unit, config: MkDocsConfig) -> dict[str, str]:
-    link = os.path.relpath(other.src_uri, os.path.dirname(unit.src_uri)).replace(os.sep, "/")
-    return {"label": lessons.label(other, context.settings(config).ui["lesson"]), "link": link}
 
 
 def _index_context(page: Page, config: MkDocsConfig) -> dict:

@@ -134,3 +134,27 @@ def test_the_editors_guide_is_out_of_the_menu_and_linked_from_the_footer(desktop
     phone.wait_for_url("**/huong-dan/bien-tap/")
     assert phone.locator("article h1").inner_text().startswith(title)
     assert phone.url.startswith(site_url + ("/en/" if path.startswith("/en/") else "/huong-dan/"))
+
+
+# --- 3. one previous/next pair at the end of a lesson --------------------------------------------------
+
+_WAYS_ON = """([previous, following]) => [...document.querySelectorAll("a[href]")]
+  .filter(a => !a.closest(".md-sidebar, .md-header, .md-search"))
+  .map(a => [new URL(a.href).pathname, a.getBoundingClientRect().top + scrollY])
+  .filter(([path]) => path === previous || path === following)"""
+
+
+@pytest.mark.parametrize("path, previous, following", [
+    ("/bai-hoc/bai-3/", "/bai-hoc/bai-2/", "/bai-hoc/bai-4/"),
+    ("/bai-hoc/bai-1/", "/bai-hoc/", "/bai-hoc/bai-2/"),
+    ("/en/bai-hoc/bai-4/", "/en/bai-hoc/bai-3/", "/en/bai-hoc/bai-5/"),
+])
+def test_a_lesson_ends_with_one_previous_and_next_pair(phone, site_url, path, previous, following):
+    phone.goto(site_url + path, wait_until="load")
+    ways = phone.evaluate(_WAYS_ON, [previous, following])
+    assert sorted(p for p, _ in ways) == sorted([previous, following]), ways  # one link each, no second pair
+    # Both below the whole article, where the lesson ends.
+    article_end = phone.evaluate("document.querySelector('article').getBoundingClientRect().bottom + scrollY")
+    assert all(top >= article_end for _, top in ways), (ways, article_end)
+    phone.locator("a.md-footer__link--next").click()
+    phone.wait_for_url(site_url + following)
