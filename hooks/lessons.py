@@ -11,6 +11,8 @@
   removed from the files, so it is absent from the nav, the search index and the PDF.
 - Keeps each glossary definition on the first mention of the term in a page's body text, never in a
   heading (sotay_boiduong.glossary).
+- Fits a page's title on a phone (sotay_boiduong.layout): no "#" link after it, and a lesson's or topic's
+  title too long for three lines shows its short form there.
 - Appends the glossary of the page's language (docs/_glossary/<language>.md) through pymdownx.snippets,
   so Python-Markdown's `abbr` extension marks each term; not on the glossary page itself, whose tables
   already give every meaning. snippets' own `auto_append` is one list for all
@@ -27,7 +29,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import checks, glossary, lessons, permalinks
+from sotay_boiduong import checks, glossary, layout, lessons, permalinks
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -97,7 +99,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return permalinks.label_permalinks(glossary.first_mentions(html), context.settings(config).ui["permalink"])
+    ui = context.settings(config).ui
+    html = layout.drop_title_permalink(glossary.first_mentions(html))
+    unit = _unit_for(page, config)
+    if unit is not None:
+        short = lessons.short_label(unit, ui["lesson"])
+        if layout.needs_phone_title(lessons.label(unit, ui["lesson"]), short):
+            html = layout.title_for_phones(html, short)
+    return permalinks.label_permalinks(html, ui["permalink"])
 
 
 # ---------------------------------------------------------------- helpers

@@ -158,3 +158,86 @@ def test_a_lesson_ends_with_one_previous_and_next_pair(phone, site_url, path, pr
     assert all(top >= article_end for _, top in ways), (ways, article_end)
     phone.locator("a.md-footer__link--next").click()
     phone.wait_for_url(site_url + following)
+
+
+# --- 4. on a phone, the title in at most three lines, then the downloads ---------------------------------
+
+
+def _pages(site, prefix: str) -> list[str]:
+    """The address of every page of one language (its folder: "" or "en/")."""
+    root = site / prefix
+    found = []
+    for html in sorted(root.rglob("index.html")):
+        relative = html.relative_to(root).parent.as_posix()
+        if relative.split("/")[0] in {"en", "search", "assets", "offline", "pdf"}:
+            continue
+        found.append("/" + prefix + ("" if relative == "." else relative + "/"))
+    return found
+
+
+_TITLE = """() => {
+  const h1 = document.querySelector("article h1")
+  const box = h1.getBoundingClientRect()
+  return {lines: Math.round(box.height / parseFloat(getComputedStyle(h1).lineHeight)), top: box.top,
+          bottom: box.bottom, text: h1.innerText.trim()}
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_title_takes_at_most_three_lines_on_a_phone(phone, real_site, site_url, prefix):
+    pages = _pages(real_site.site, prefix)
+    assert len(pages) > 15
+    too_long = {}
+    for path in pages:
+        phone.goto(site_url + path, wait_until="load")
+        phone.evaluate("document.fonts.ready")
+        title = phone.evaluate(_TITLE)
+        if title["lines"] > 3:
+            too_long[path] = title
+        assert title["bottom"] < PHONE_412["height"] / 2, (path, title)  # the title is on the first screen
+    assert too_long == {}
+
+
+@pytest.mark.parametrize("path, full, short", [
+    ("/bai-hoc/bai-1/", "Bài 1. Tổ chức cơ sở đảng: vị trí, chức năng, nhiệm vụ", "Bài 1. Tổ chức cơ sở đảng"),
+    ("/en/bai-hoc/bai-1/", "Lesson 1. The grassroots Party organisation: position", "Lesson 1. The grassroots Party organisation"),
+])
+def test_a_title_too_long_for_a_phone_shows_its_short_form_there_and_only_there(phone, desktop, site_url, path, full, short):
+    phone.goto(site_url + path, wait_until="load")
+    assert phone.locator("article h1").inner_text().strip() == short
+    assert phone.get_by_role("heading", level=1).inner_text().strip() == short  # what a screen reader meets
+    desktop.goto(site_url + path, wait_until="load")
+    assert desktop.locator("article h1").inner_text().strip().startswith(full)
+    assert short not in desktop.locator("article h1").inner_text().replace(full, "")
+    # The page's name everywhere else stays the full title.
+    assert desktop.title().startswith(full.split(". ", 1)[1][:30])
+
+
+def test_the_short_form_of_a_title_stays_out_of_search_and_the_printed_editions(real_site):
+    import json
+
+    index = json.loads((real_site.site / "search/handbook_index.json").read_text("utf-8"))
+    [lesson] = [doc for doc in index["docs"] if doc["location"] == "bai-hoc/bai-1/"]
+    assert lesson["title"].startswith("Bài 1. Tổ chức cơ sở đảng: vị trí") and lesson["title"].count("Bài 1.") == 1
+    html = (real_site.site / "bai-hoc/bai-1/index.html").read_text("utf-8")
+    assert 'class="handbook-title--phone handbook-screen-only"' in html
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_home_pages_downloads_come_after_its_title_on_a_phone(phone, site_url, path):
+    phone.goto(site_url + path, wait_until="load")
+    title = phone.evaluate(_TITLE)
+    downloads = phone.locator("section.handbook-hero")
+    buttons = downloads.locator("a.md-button")
+    assert buttons.count() == 4  # three editions and the offline copy
+    first = downloads.bounding_box()
+    assert title["top"] < first["y"] and title["bottom"] <= first["y"], (title, first)
+    # Nothing but the header above the title: no caption, no button.
+    above = phone.evaluate(
+        """top => [...document.querySelectorAll(".md-main a, .md-main p, .md-main .md-button")]
+             .filter(el => el.offsetParent && el.getBoundingClientRect().bottom <= top
+                      && !el.closest(".md-sidebar")).map(el => el.outerHTML.slice(0, 80))""",
+        title["top"],
+    )
+    assert above == []
+    assert buttons.first.bounding_box()["y"] + 40 < PHONE_412["height"]  # the first button is on the first screen
