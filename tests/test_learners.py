@@ -241,3 +241,22 @@ def test_the_home_pages_downloads_come_after_its_title_on_a_phone(phone, site_ur
     )
     assert above == []
     assert buttons.first.bounding_box()["y"] + 40 < PHONE_412["height"]  # the first button is on the first screen
+
+
+# --- 5. the back-to-top button -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, label", [("/bai-hoc/bai-2/", "Lên đầu trang"), ("/en/bai-hoc/bai-2/", "Back to top")])
+def test_the_back_to_top_button_says_so_in_the_pages_language(phone, site_url, path, label):
+    phone.goto(site_url + path, wait_until="load")
+    button = phone.locator("button.md-top")
+    assert button.get_attribute("hidden") is not None  # Material's mark: faded out, out of reach
+    # Material shows it once the reader, far down the page, scrolls back up a little.
+    phone.mouse.wheel(0, 4000)
+    phone.wait_for_timeout(300)
+    phone.mouse.wheel(0, -300)
+    phone.wait_for_function("!document.querySelector('button.md-top').hidden")
+    assert button.inner_text().strip() == label
+    assert phone.get_by_role("button", name=label).count() == 1
+    button.click()
+    phone.wait_for_function("scrollY === 0")
