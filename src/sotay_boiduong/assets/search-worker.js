@@ -95,6 +95,25 @@ function handbookInstall() {
     return results
   }
 
+  /* lunr-languages' Vietnamese stop-word filter is never registered with lunr (lunr.vi.min.js registers
+     its trimmer only), so lunr warned "Function is not registered with pipeline" each time Material set
+     up the index: in the page's console in the offline copy, where the worker runs in an iframe. Register
+     such a language filter under lunr-languages' own naming, as the index's pipeline takes it. */
+  var pipelineAdd = lunr.Pipeline.prototype.add
+  lunr.Pipeline.prototype.add = function () {
+    for (var i = 0; i < arguments.length; i++) {
+      var fn = arguments[i]
+      if (typeof fn !== "function" || fn.label)
+        continue
+      for (var name in lunr)
+        if (lunr[name] && lunr[name].stopWordFilter === fn) {
+          lunr.Pipeline.registerFunction(fn, "stopWordFilter-" + name)
+          break
+        }
+    }
+    return pipelineAdd.apply(this, arguments)
+  }
+
   /* Material sets up languages and fields, then adds documents: add the function to each index's
      pipeline once, just before its first document, so it runs after Material's own functions. */
   var add = lunr.Builder.prototype.add
