@@ -247,6 +247,8 @@ def test_pages_use_their_language_index_and_the_folding_worker(real_site):
     worker = (real_site.site / "assets/javascripts/workers/handbook-search.js").read_text(encoding="utf-8")
     engine = worker.split('new URL("')[1].split('"')[0]
     assert engine.startswith("search.") and (real_site.site / "assets/javascripts/workers" / engine).is_file()
+    # Minified: every page loads it on its first visit, and its source is mostly comments.
+    assert "handbookFold" in worker and len(worker) < len(WORKER_SOURCE.read_text(encoding="utf-8")) / 2
 
 
 # --- in the browser --------------------------------------------------------------------------------
