@@ -23,8 +23,8 @@
  * the query exactly as typed come first, so a folded match never outranks an exact one; then pages whose
  * title or a heading holds the query's words, before pages that mention them in passing.
  *
- * The terms each result reports are the words as typed and as the page spells them ("dang" gives also
- * "đảng"), because Material passes them to the opened page (`?h=`), whose highlighter matches letters
+ * The terms each result reports are the query's words as the page spells them ("dang" gives "đảng", "chi"
+ * stays "chi"), because Material passes them to the opened page (`?h=`), whose highlighter matches letters
  * exactly; every result of a page reports the page's spellings, not only those of the part it previews.
  * Ranking and spellings both need the page's words: the worker keeps the documents it was given on set-up,
  * and reads a page's words once, when a query first finds it.
@@ -282,16 +282,17 @@ function handbookSpellings(info, words) {
 }
 
 /* Material puts the terms an item matched into the link it draws (`?h=ket+nap`), and the opened page marks
-   those words with a plain regex: "ket" would never mark "kết". It also lists the terms an item did not
-   match as missing. So each item's terms become:
-   - the words as the reader typed them, as Material reports them (matched or missing), except that a word
-     is not reported missing when it was found in the page's spelling: typed with a wrong tone mark
-     ("đãng" for "đảng"), or on the page but not in the page's opening text, which is all that the page's
-     own item holds;
-   - plus every spelling the page has of the query's words (handbookSpellings), so that opening any of the
-     page's results marks the words as the page spells them ("ket nap dang vien" marked "đảng viên" but
-     not "kết nạp" when the page's opening text held only the former);
-   - less the folded forms this worker added to the query ("vien" for "viên"). */
+   those words with a plain regex that matches anywhere in a word: "ket" would never mark "kết", and "bi"
+   would mark the start of "biểu". It also lists the terms an item did not match as missing. So each
+   item's terms become:
+   - every spelling the page has of the query's words (handbookSpellings), in all of the page's results,
+     so that opening any of them marks the words as the page spells them, and as the reader typed them
+     where the page spells them so ("ket nap dang vien" marked "đảng viên" but not "kết nạp" when the
+     page's opening text, all that the page's own result holds, had only the former);
+   - a word as typed only where the page has no spelling of it (then Material's verdict stands);
+   - a word not found is still reported missing, unless it was found in the page's spelling: typed with a
+     wrong tone mark ("đãng" for "đảng"), or on the page but not in the page's opening text;
+   - not the folded forms this worker added to the query ("vien" for "viên"). */
 function handbookTerms(item, spellings, page) {
   var terms = item.terms
   if (!terms)
@@ -305,8 +306,10 @@ function handbookTerms(item, spellings, page) {
   })
   for (var term in reported) {
     var fold = handbookFold(term)
+    var spelled = spellings[fold] || []
     if (added[term]
-        || (reported[term] === false && (reported[fold] === true || (item.location === page && spellings[fold]))))
+        || (reported[term] === true && spelled.length && spelled.indexOf(term) < 0)
+        || (reported[term] === false && (reported[fold] === true || (item.location === page && spelled.length))))
       delete terms[term]
   }
   for (fold in spellings)
