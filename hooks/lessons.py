@@ -4,14 +4,18 @@
   src/sotay_boiduong/schemas/front-matter.schema.json, checks lesson numbering, session plans and that every
   key term is in the glossary; stops the build with `file:line: what — how to fix` for each problem.
 - Renders the parts every lesson page has (header with number, duration and objectives; "Ghi nhớ";
-  cases; review questions with their answers; the lecturers' block; previous/next lesson) from templates
-  in overrides/partials/, and the generated lists (lesson index, topic index, glossary) where a page asks
-  for them with a marker line.
+  cases; review questions with their answers; the lecturers' block) from templates in overrides/partials/,
+  and the generated lists (lesson index, topic index, glossary) where a page asks for them with a marker
+  line. The way on to the previous and next page is Material's footer alone, in the menu's order.
 - Applies the edition (`extra.edition`: locality, included topics): a topic left out of the edition is
   removed from the files, so it is absent from the nav, the search index and the PDF.
-- Keeps each glossary definition on the first mention of the term in a page (sotay_boiduong.glossary).
+- Keeps each glossary definition on the first mention of the term in a page's body text, never in a
+  heading (sotay_boiduong.glossary).
+- Fits a page's title on a phone (sotay_boiduong.layout): no "#" link after it, and a lesson's or topic's
+  title too long for three lines shows its short form there.
 - Appends the glossary of the page's language (docs/_glossary/<language>.md) through pymdownx.snippets,
-  so Python-Markdown's `abbr` extension marks each term. snippets' own `auto_append` is one list for all
+  so Python-Markdown's `abbr` extension marks each term; not on the glossary page itself, whose tables
+  already give every meaning. snippets' own `auto_append` is one list for all
   languages, so this hook picks the file per page.
 """
 
@@ -25,7 +29,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import checks, glossary, lessons, permalinks
+from sotay_boiduong import checks, glossary, layout, lessons, permalinks
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, default_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -33,10 +37,11 @@ from sotay_boiduong.languages import format_number
 
 log = get_plugin_logger("lessons")
 
+GLOSSARY_MARKER = "<!-- handbook:glossary -->"
 MARKERS = {
     "<!-- handbook:lessons -->": "partials/lesson-index.md",
     "<!-- handbook:topics -->": "partials/topic-index.md",
-    "<!-- handbook:glossary -->": "partials/glossary.md",
+    GLOSSARY_MARKER: "partials/glossary.md",
     "<!-- handbook:lesson-fields -->": "partials/lesson-fields.md",
     "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
 }
@@ -85,18 +90,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if unit.kind == "lesson":
             page.title = lessons.label(unit, context.settings(config).ui["lesson"])
         markdown = _render_unit(unit, markdown, page, config)
+    # The glossary page lists every term with its meaning: marks there would only repeat the table.
+    glossary_page = GLOSSARY_MARKER in markdown
     for marker, template in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
     markdown = checks.title_editor_notes(markdown, context.settings(config).ui["editor_note"])
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
-    if _readable_glossary(config, language) is not None:
+    if not glossary_page and _readable_glossary(config, language) is not None:
         markdown += f'\n\n--8<-- "{glossary_file}"\n'
     return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return permalinks.label_permalinks(glossary.first_mentions(html), context.settings(config).ui["permalink"])
+    ui = context.settings(config).ui
+    html = layout.drop_title_permalink(glossary.first_mentions(html))
+    unit = _unit_for(page, config)
+    if unit is not None:
+        short = lessons.short_label(unit, ui["lesson"])
+        if layout.needs_phone_title(lessons.label(unit, ui["lesson"]), short):
+            html = layout.title_for_phones(html, short)
+    return permalinks.label_permalinks(html, ui["permalink"])
 
 
 # ---------------------------------------------------------------- helpers
@@ -123,23 +137,10 @@ def _render_unit(unit: lessons.Unit, body: str, page: Page, config: MkDocsConfig
         "data": unit.data,
         "sessions": format_number(unit.data["sessions"], settings.language),
         "locality": settings.edition.locality,
-        "previous": None,
-        "next": None,
     }
-    if unit.kind == "lesson":
-        ordered = sorted((u for u in _units(config).values() if u.kind == "lesson"), key=lambda u: u.number)
-        position = next((i for i, u in enumerate(ordered) if u.src_uri == unit.src_uri), None)
-        if position is not None:
-            values["previous"] = _neighbour(ordered[position - 1], unit, config) if position > 0 else None
-            values["next"] = _neighbour(ordered[position + 1], unit, config) if position + 1 < len(ordered) else None
     header = render_markdown(config, "partials/lesson-header.md", **values)
     parts = render_markdown(config, "partials/lesson-parts.md", **values)
     return f"{header}\n\n{body.strip()}\n\n{parts}\n"
-
-
-def _neighbour(other: lessons.Unit, unit: lessons.Unit, config: MkDocsConfig) -> dict[str, str]:
-    link = os.path.relpath(other.src_uri, os.path.dirname(unit.src_uri)).replace(os.sep, "/")
-    return {"label": lessons.label(other, context.settings(config).ui["lesson"]), "link": link}
 
 
 def _index_context(page: Page, config: MkDocsConfig) -> dict:

@@ -99,7 +99,7 @@ CATALOGUE = [
     Mistake("diagram-tone-style", "docs/bai-hoc/bai-3.md", replace('tham_tra [label="Chi uỷ thẩm tra', 'tham_tra [label="Chi ủy thẩm tra'), 'tham_tra [label="Chi ủy', "dấu thanh đặt khác kiểu của sổ tay: «ủy» → «uỷ»"),
     Mistake("diagram-termbase", "docs/bai-hoc/bai-6.en.md", replace('"5. Discussion (members)"', '"5. Discussion (official members)"'), "5. Discussion (official members)", "thuật ngữ tiếng Anh «official members» không theo bảng thuật ngữ"),
     Mistake("registry-date", REGISTRY, replace("date: 2021-07-30", "date: 2021-07-32"), "date: 2021-07-32", "văn bản `qd-24-2021`: ngày 2021-07-32 không có thật"),
-    Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/bien-tap.md", "- huong-dan/bien-tap-moi.md"), "bien-tap-moi.md", "menu (nav) nêu trang 'huong-dan/bien-tap-moi.md' nhưng không có tệp"),
+    Mistake("nav-missing-file", "mkdocs.yml", replace("- huong-dan/chuong-trinh.md", "- huong-dan/chuong-trinh-moi.md"), "chuong-trinh-moi.md", "menu (nav) nêu trang 'huong-dan/chuong-trinh-moi.md' nhưng không có tệp"),
 ]
 # ---- issue 17: what an editor's HTML and Markdown turn into (checked after Markdown, sotay_boiduong.htmlsafety)
 UNSAFE = [

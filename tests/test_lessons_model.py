@@ -177,10 +177,13 @@ def test_first_mentions_keeps_one_tooltip_per_term():
         '<h1><abbr title="a">TCCSĐ</abbr></h1><p><abbr title="a">TCCSĐ</abbr> và '
         '<abbr title="b">chi uỷ</abbr>, <abbr title="b">chi uỷ</abbr>, <abbr title="a">TCCSĐ</abbr></p>'
     )
+    # Not in a heading: the first mention in the text below it is the one marked.
     assert glossary.first_mentions(html) == (
-        '<h1><abbr tabindex="0" title="a">TCCSĐ</abbr></h1>'
-        '<p>TCCSĐ và <abbr tabindex="0" title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
+        '<h1>TCCSĐ</h1>'
+        '<p><abbr tabindex="0" title="a">TCCSĐ</abbr> và <abbr tabindex="0" title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
     )
+    nested = '<h2 id="x">Vai trò của <abbr title="a">TCCSĐ</abbr><a class="headerlink" href="#x">#</a></h2>'
+    assert glossary.first_mentions(nested) == '<h2 id="x">Vai trò của TCCSĐ<a class="headerlink" href="#x">#</a></h2>'
 
 
 def test_first_mention_inside_a_link_is_not_focusable_itself():

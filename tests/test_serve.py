@@ -60,7 +60,7 @@ def preview(repo_copy):
 def test_a_saved_edit_shows_after_a_dirty_rebuild_with_the_lesson_model_intact(preview):
     project, base = preview
     page = f"{base}/bai-hoc/bai-2/"
-    before = wait_for(page, lambda body: "handbook-unit-nav__previous" in body)
+    before = wait_for(page, lambda body: "handbook-lecturer" in body)
     lesson = project / "docs/bai-hoc/bai-2.md"
     text = lesson.read_text("utf-8")
     marker = "Câu thêm khi xem trước để thử bản dựng lại."
@@ -71,12 +71,13 @@ def test_a_saved_edit_shows_after_a_dirty_rebuild_with_the_lesson_model_intact(p
     lesson.write_text(text[:body_start] + f"\n{marker}\n" + text[body_start:], "utf-8")
     after = wait_for(page, lambda body: marker in body)
     assert objective in after  # the front matter was read again: the lesson header shows the new objective
-    # What the hooks share survived the partial rebuild: neighbours, citations, glossary, lecturer block.
-    for part in ('class="handbook-unit-nav__previous"', 'class="handbook-cite', "<abbr tabindex=\"0\"", "lecturer"):
+    # What the hooks share survived the partial rebuild: citations, glossary, lecturer block, and Material's
+    # way on to the neighbouring lessons.
+    for part in ('class="md-footer__link md-footer__link--prev"', 'class="handbook-cite', "<abbr tabindex=\"0\"", "lecturer"):
         assert part in after, part
     assert after.count("<abbr tabindex=") == before.count("<abbr tabindex=")
     # A page that was not edited is still served, in both languages.
-    assert "handbook-unit-nav" in fetch(f"{base}/bai-hoc/bai-3/")
+    assert "handbook-lecturer" in fetch(f"{base}/bai-hoc/bai-3/")
     assert 'lang="en"' in fetch(f"{base}/en/bai-hoc/bai-2/")
 
 

@@ -165,6 +165,14 @@ def label(unit: Unit, lesson_word: str) -> str:
     return unit.data["title"]
 
 
+def short_label(unit: Unit, lesson_word: str) -> str | None:
+    """The same with the unit's `short_title`: "Bài 3. Công tác tổ chức, cán bộ, đảng viên"; None without one."""
+    short = unit.data.get("short_title")
+    if not short:
+        return None
+    return f"{lesson_word} {unit.number}. {short}" if unit.kind == "lesson" else short
+
+
 def check_session_plan(unit: Unit) -> list[Problem]:
     """A session plan's minutes add up to the unit's sessions: 210 to 240 minutes a session."""
     plan = unit.data.get("session_plan")

@@ -22,6 +22,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+import rjsmin
+
 from . import htmledit
 
 WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
@@ -93,7 +95,11 @@ def adjust_page(html: str, *, language_prefix: str, worker: str, dialog_label: s
 
 
 def worker_script(source: str, engine: str) -> str:
-    """The folding worker with the file name of Material's own search worker filled in."""
+    """The folding worker with the file name of Material's own search worker filled in, minified.
+
+    Every page starts the worker on its first visit, and its source is mostly comments: rjsmin, which
+    knows JavaScript's strings and regular expressions, strips them and the indentation (7.2 KB of gzip
+    down to 3.2 KB), while the source stays readable."""
     if "__MATERIAL_SEARCH_WORKER__" not in source:
         raise ValueError("the worker source has no __MATERIAL_SEARCH_WORKER__ placeholder")
-    return source.replace("__MATERIAL_SEARCH_WORKER__", engine)
+    return rjsmin.jsmin(source.replace("__MATERIAL_SEARCH_WORKER__", engine))

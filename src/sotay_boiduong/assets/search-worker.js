@@ -4,8 +4,9 @@
  * Why this file exists: neither Material nor lunr-languages folds Vietnamese diacritics, so "dang vien"
  * would not find "đảng viên". An extra index field with folded text would do it, but doubles the
  * compressed index a phone downloads on every first visit (measured: 88 KB to 174 KB for Vietnamese);
- * folding inside the worker costs nothing to download. Everything else (lunr, ranking, previews,
- * highlighting) stays Material's.
+ * folding inside the worker costs nothing to download. Everything else (lunr, its scores, previews, the
+ * opened page's highlighter) stays Material's; this file only reorders the pages found and rewrites the
+ * words each result reports (below).
  *
  * How: at index time a lunr pipeline function adds, after every word that has diacritics, its folded
  * twin at the same position ("đảng" → "đảng", "dang"). A query typed without diacritics ("dang*") then
@@ -18,11 +19,15 @@
  * position twice and Material would mark the word twice, breaking the preview's markup: the results of
  * lunr's `Index#query` are given each position once.
  *
- * Pages that contain every word of the query exactly as typed are moved ahead of the rest (keeping
- * Material's order within each part), so a folded match never outranks an exact one.
+ * The pages found are ordered by what lunr's score misses (handbookRank): pages that contain every word of
+ * the query exactly as typed come first, so a folded match never outranks an exact one; then pages whose
+ * title or a heading holds the query's words, before pages that mention them in passing.
  *
- * The terms each result reports are spelled as the page spells them ("dang" becomes "đảng"), because
- * Material passes them to the opened page (`?h=`), whose highlighter matches letters exactly.
+ * The terms each result reports are the query's words as the page spells them ("dang" gives "đảng", "chi"
+ * stays "chi"), because Material passes them to the opened page (`?h=`), whose highlighter matches letters
+ * exactly; every result of a page reports the page's spellings, not only those of the part it previews.
+ * Ranking and spellings both need the page's words: the worker keeps the documents it was given on set-up,
+ * and reads a page's words once, when a query first finds it.
  *
  * The index is loaded when the reader first searches, not with every page: Material fetches
  * search/search_index.json on each page load, so the site puts there a stub with no documents that
@@ -34,7 +39,8 @@
  * Ties to Material's internals, kept to four: the index is built by lunr (`self.lunr`, whose Builder
  * gets the pipeline function); a query arrives as a message {type: 2, data: "<query>"}, which this
  * script's listener, registered before Material's, rewrites in place; results leave as a message
- * {type: 3, data: {items: [[item, ...], ...]}} where each item says which query terms it matched;
+ * {type: 3, data: {items: [[item, ...], ...]}}, one list per page, where each item gives its location and
+ * which query terms it matched (`terms`, {term: true, or false when missing});
  * set-up is the message {type: 0, data: {config, docs, options}}, answered by {type: 1}.
  *
  * The file name of Material's worker is filled in at build time (hooks/search.py).
@@ -95,6 +101,25 @@ function handbookInstall() {
     return results
   }
 
+  /* lunr-languages' Vietnamese stop-word filter is never registered with lunr (lunr.vi.min.js registers
+     its trimmer only), so lunr warned "Function is not registered with pipeline" each time Material set
+     up the index: in the page's console in the offline copy, where the worker runs in an iframe. Register
+     such a language filter under lunr-languages' own naming, as the index's pipeline takes it. */
+  var pipelineAdd = lunr.Pipeline.prototype.add
+  lunr.Pipeline.prototype.add = function () {
+    for (var i = 0; i < arguments.length; i++) {
+      var fn = arguments[i]
+      if (typeof fn !== "function" || fn.label)
+        continue
+      for (var name in lunr)
+        if (lunr[name] && lunr[name].stopWordFilter === fn) {
+          lunr.Pipeline.registerFunction(fn, "stopWordFilter-" + name)
+          break
+        }
+    }
+    return pipelineAdd.apply(this, arguments)
+  }
+
   /* Material sets up languages and fields, then adds documents: add the function to each index's
      pipeline once, just before its first document, so it runs after Material's own functions. */
   var add = lunr.Builder.prototype.add
@@ -136,58 +161,219 @@ var handbookWords = []   /* the words of the last query, as typed (lower case, s
 
 var handbookSeparator = /[\s\-]+/  /* replaced by the site's own separator on set-up */
 
-function handbookExact(group) {
-  return group.some(function (item) {
-    var terms = item.terms || {}
-    return handbookWords.every(function (word) { return terms[word] === true })
+/* The pages of the index, for what lunr's answer does not say: how each page spells the words of the
+   query, whether it has them exactly as typed, and whether its title or headings hold them. Filled on
+   set-up with the documents Material indexes (the real index, or the complete one from file://); each
+   page's words are read once, when a query first finds it. */
+var handbookDocs = {}   /* page location -> its documents (the page, then its sections) */
+var handbookRead = {}   /* page location -> {words, folds, at, titles}, once read */
+
+function handbookSetDocs(docs) {
+  handbookDocs = {}
+  handbookRead = {}
+  for (var i = 0; i < docs.length; i++) {
+    var page = docs[i].location.split("#")[0]
+    ;(handbookDocs[page] = handbookDocs[page] || []).push(docs[i])
+  }
+}
+
+function handbookSplit(html) {
+  return String(html || "").replace(/<[^>]*>/g, " ").toLowerCase().split(handbookSeparator).filter(Boolean)
+}
+
+/* A page's words in order (lower case; null between two blocks, so that no run of words spans them), the
+   same folded, where each folded word occurs, and the folded words of each title (the page's own and its
+   headings'). */
+function handbookPage(page) {
+  if (handbookRead[page])
+    return handbookRead[page]
+  var docs = handbookDocs[page]
+  if (!docs)
+    return null
+  var words = [], titles = []
+  docs.forEach(function (doc) {
+    var title = handbookSplit(doc.title)
+    titles.push({ folds: title.map(handbookFold), page: doc.location === page })
+    words.push.apply(words, title)
+    words.push(null)
+    String(doc.text || "").split(/<\/(?:p|li|td|th|dd|dt|pre)>/).forEach(function (block) {
+      words.push.apply(words, handbookSplit(block))
+      words.push(null)
+    })
+  })
+  var folds = words.map(function (word) { return word && handbookFold(word) })
+  var at = {}
+  folds.forEach(function (fold, position) {
+    if (fold)
+      (at[fold] = at[fold] || []).push(position)
+  })
+  return handbookRead[page] = { words: words, folds: folds, at: at, titles: titles }
+}
+
+/* A word that lunr's stop-word filters (English, and lunr-languages' Vietnamese) leave out of the index and
+   the query ("the", "of"): not highlighted, not counted in titles. */
+var handbookStopFilters = null
+function handbookStop(word) {
+  var lunr = self.lunr
+  if (!lunr)
+    return false
+  if (!handbookStopFilters) {
+    handbookStopFilters = [lunr.stopWordFilter]
+    for (var name in lunr)
+      if (lunr[name] && typeof lunr[name].stopWordFilter === "function")
+        handbookStopFilters.push(lunr[name].stopWordFilter)
+  }
+  return handbookStopFilters.some(function (filter) { return typeof filter === "function" && !filter(word) })
+}
+
+/* Does the page's folded word `fold` stand for the query's folded word `target`? The last word of the query
+   may still be being typed, so a word it begins counts too, as in Material's query ("nap" → "nap*"). */
+function handbookMatches(fold, target, last) {
+  return !!fold && (fold === target || (last && fold.lastIndexOf(target, 0) === 0))
+}
+
+/* Does the page have each of `words` exactly as typed, marks and all (the last one at least begun)? */
+function handbookExact(info, words) {
+  var last = words.length - 1
+  return words.every(function (word, i) {
+    if (i === last)
+      return info.words.some(function (w) { return !!w && w.lastIndexOf(word, 0) === 0 })
+    return (info.at[handbookFold(word)] || []).some(function (p) { return info.words[p] === word })
   })
 }
 
-/* Material puts the terms an item matched into the link it draws (`?h=dang+vien`), and the opened page
-   marks those words with a plain regex: "dang" would never mark "đảng". So a matched term that the
-   preview marks in the page's own spelling is replaced by that spelling ("dang" by "đảng", or by "đảng"
-   and "đang" if both are marked); a term typed with a wrong tone mark ("đãng") is not reported
-   missing when its folded form matched, nor the folded form this worker added ("vien" for "viên"). A term the page also has exactly as typed stays. Runs before
-   the exact-first ordering, so "exact" means the page's own spelling: "chi" typed, only "chí" on the
-   page, is not exact. */
-function handbookOriginalTerms(item) {
+/* How the page spells each word of the query: {folded word: [spellings]}.
+   - A word typed with its marks that the page has as typed: that spelling only.
+   - Otherwise, where the page has the query's words one after the other ("kết nạp đảng viên" for "ket nap
+     dang vien"), the spellings of those runs: the words the reader meant, not "đang" for "dang".
+   - A word in no such run: the page's most frequent spelling of it.
+   A stop word, or a word the page does not have, is left out. */
+function handbookSpellings(info, words) {
+  var folds = words.map(handbookFold)
+  var found = words.map(function () { return {} })
+  var last = words.length - 1
+  for (var i = 0; i < last; i++)
+    (info.at[folds[i]] || []).forEach(function (position) {
+      var length = 1
+      while (i + length <= last && handbookMatches(info.folds[position + length], folds[i + length], i + length === last))
+        length++
+      if (length >= 2)
+        for (var k = 0; k < length; k++)
+          found[i + k][info.words[position + k]] = true
+    })
+  var result = {}
+  words.forEach(function (word, i) {
+    if (handbookStop(word))
+      return
+    var spellings = Object.keys(found[i])
+    var positions = info.at[folds[i]] || []
+    if (word !== folds[i] && positions.some(function (p) { return info.words[p] === word }))
+      spellings = [word]
+    else if (!spellings.length && positions.length) {
+      var counts = {}
+      positions.forEach(function (p) { counts[info.words[p]] = (counts[info.words[p]] || 0) + 1 })
+      var most = Math.max.apply(null, Object.keys(counts).map(function (w) { return counts[w] }))
+      spellings = Object.keys(counts).filter(function (w) { return counts[w] === most })
+    }
+    if (spellings.length)
+      result[folds[i]] = (result[folds[i]] || []).concat(spellings)
+  })
+  return result
+}
+
+/* Material puts the terms an item matched into the link it draws (`?h=ket+nap`), and the opened page marks
+   those words with a plain regex that matches anywhere in a word: "ket" would never mark "kết", and "bi"
+   would mark the start of "biểu". It also lists the terms an item did not match as missing. So each
+   item's terms become:
+   - every spelling the page has of the query's words (handbookSpellings), in all of the page's results,
+     so that opening any of them marks the words as the page spells them, and as the reader typed them
+     where the page spells them so ("ket nap dang vien" marked "đảng viên" but not "kết nạp" when the
+     page's opening text, all that the page's own result holds, had only the former);
+   - a word as typed only where the page has no spelling of it (then Material's verdict stands);
+   - a word not found is still reported missing, unless it was found in the page's spelling: typed with a
+     wrong tone mark ("đãng" for "đảng"), or on the page but not in the page's opening text;
+   - not the folded forms this worker added to the query ("vien" for "viên"). */
+function handbookTerms(item, spellings, page) {
   var terms = item.terms
   if (!terms)
     return
-  var spelled = {}  /* folded term -> true once the page's own spelling of it is a matched term */
-  var literal = {}  /* term -> true when the page has it exactly as typed */
-  var marked = /<mark[^>]*>([^<]+)<\/mark>/g
-  ;[item.title, item.text].forEach(function (html) {
-    if (typeof html !== "string")
-      return
-    for (var match = marked.exec(html); match; match = marked.exec(html)) {
-      var word = match[1].toLowerCase()
-      var folded = handbookFold(word)
-      if (terms[folded] !== true)
-        continue
-      if (folded === word) {
-        literal[word] = true  /* the page also has the word exactly as typed: keep it */
-        continue
-      }
-      if (!(word in terms))
-        terms[word] = true
-      if (terms[word] === true)
-        spelled[folded] = true
-    }
+  var reported = Object.assign({}, terms)
+  var typed = {}, added = {}
+  handbookWords.forEach(function (word) { typed[word] = true })
+  handbookWords.forEach(function (word) {
+    if (!typed[handbookFold(word)])
+      added[handbookFold(word)] = true
   })
-  var matched = Object.assign({}, terms)
-  var expansions = {}  /* folded forms this worker added to the query ("vien" for "viên") */
-  for (var typed in matched)
-    if (handbookFold(typed) !== typed)
-      expansions[handbookFold(typed)] = true
-  for (var term in matched)
-    if ((spelled[term] && !literal[term])
-        || (matched[term] === false && (matched[handbookFold(term)] === true || expansions[term])))
+  for (var term in reported) {
+    var fold = handbookFold(term)
+    var spelled = spellings[fold] || []
+    if (added[term]
+        || (reported[term] === true && spelled.length && spelled.indexOf(term) < 0)
+        || (reported[term] === false && (reported[fold] === true || (item.location === page && spelled.length))))
       delete terms[term]
+  }
+  for (fold in spellings)
+    spellings[fold].forEach(function (spelling) {
+      if (!(spelling in terms))
+        terms[spelling] = true
+    })
+}
+
+/* The order of the results. Material ranks by lunr's score, where a page's opening text outweighs a
+   section and every query word is also a prefix ("bi" finds "biên", "biết"), so a page that mentions the
+   words in passing (the home page) could come before the lesson that treats them. Pages are ordered
+   instead by, in turn:
+   1. when the query has diacritics, whether the page has every word exactly as typed, so that a folded
+      match never outranks an exact one;
+   2. the most query words one title holds: the page's title or one of its headings ("Đảng viên dự bị và
+      xét công nhận đảng viên chính thức" holds all of "dang vien du bi");
+   3. how many of them the page's own title holds;
+   4. how many of its titles hold them all;
+   5. Material's order. */
+function handbookTitleScore(info, folds) {
+  var score = { best: 0, page: 0, full: 0 }
+  var last = folds.length - 1
+  info.titles.forEach(function (title) {
+    var count = folds.filter(function (fold, i) {
+      return title.folds.some(function (word) { return handbookMatches(word, fold, i === last) })
+    }).length
+    score.best = Math.max(score.best, count)
+    if (title.page)
+      score.page = count
+    if (count === folds.length)
+      score.full++
+  })
+  return score
+}
+
+function handbookPageOf(group) {
+  return group[0].location.split("#")[0]
+}
+
+function handbookRank(groups) {
+  var words = handbookWords.filter(function (word) { return !handbookStop(word) })
+  if (!words.length)
+    return groups
+  var folds = words.map(handbookFold)
+  var accented = words.some(function (word, i) { return word !== folds[i] })
+  var keyed = groups.map(function (group, index) {
+    var info = handbookPage(handbookPageOf(group))
+    var exact = accented && !!info && handbookExact(info, words)
+    var score = info ? handbookTitleScore(info, folds) : { best: 0, page: 0, full: 0 }
+    return { group: group, keys: [exact ? 1 : 0, score.best, score.page, score.full, -index] }
+  })
+  keyed.sort(function (a, b) {
+    for (var k = 0; k < a.keys.length; k++)
+      if (a.keys[k] !== b.keys[k])
+        return b.keys[k] - a.keys[k]
+    return 0
+  })
+  return keyed.map(function (entry) { return entry.group })
 }
 
 /* Material answers with postMessage; in a worker that is the global function, under file:// the one
-   iframe-worker defines. Either way, wrap it to move exact matches first and to add the page's own spelling of matched terms. */
+   iframe-worker defines. Either way, wrap it to give each result the words as typed and as the page spells
+   them, and to order the pages (see above). */
 var handbookPost = self.postMessage
 var handbookReady = null  /* while the real index is being set up: called on Material's answer */
 self.postMessage = function (message) {
@@ -198,12 +384,13 @@ self.postMessage = function (message) {
     return  /* the page has had its "ready" from the stub already */
   }
   if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)) {
-    message.data.items.forEach(function (group) { group.forEach(handbookOriginalTerms) })
-    if (handbookWords.some(function (word) { return handbookFold(word) !== word })) {
-      var exact = [], other = []
-      message.data.items.forEach(function (group) { (handbookExact(group) ? exact : other).push(group) })
-      message.data.items = exact.concat(other)
-    }
+    message.data.items.forEach(function (group) {
+      var page = handbookPageOf(group)
+      var info = handbookPage(page)
+      var spellings = info ? handbookSpellings(info, handbookWords) : {}
+      group.forEach(function (item) { handbookTerms(item, spellings, page) })
+    })
+    message.data.items = handbookRank(message.data.items)
   }
   return handbookPost.apply(self, arguments)
 }
@@ -229,6 +416,7 @@ function handbookLoad() {
         return response.json()
       })
       .then(function (index) {
+        handbookSetDocs(index.docs)
         return new Promise(function (resolve) {
           handbookReady = resolve
           handbookReplay({ type: HANDBOOK_SETUP, data: {
@@ -256,6 +444,8 @@ addEventListener("message", function (ev) {
     handbookFull = config.handbook_full && !(message.data.docs || []).length
       ? { url: new URL(config.handbook_full, handbookBase()).href, options: message.data.options }
       : null
+    if (!handbookFull)
+      handbookSetDocs(message.data.docs || [])
   }
   if (message && message.type === HANDBOOK_QUERY && typeof message.data === "string") {
     handbookWords = []
