@@ -306,6 +306,11 @@ def test_search_finds_the_labels_and_the_words_of_a_diagram(real_site):
         index = json.loads((real_site.site / prefix / "search/handbook_index.json").read_text("utf-8"))
         texts = [entry["text"] for entry in index["docs"] if entry["location"].startswith(section)]
         assert len(texts) == 1 and label in texts[0] and words in texts[0], texts
+        # The lines of a label stay separate words: no last word of one line glued to the first of the next.
+        page = soup_of(real_site, prefix + section.split("#")[0].rstrip("/"))
+        lines = [text.get_text() for text in page.select("figure.handbook-diagram svg text") if text.get_text().split()]
+        glued = {a.split()[-1] + b.split()[0] for a, b in zip(lines, lines[1:])}
+        assert not glued & set(texts[0].split()), glued & set(texts[0].split())
 
 
 def test_no_page_loads_a_diagram_script_or_anything_from_another_host(real_site):

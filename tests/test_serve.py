@@ -86,7 +86,7 @@ def test_a_broken_save_shows_its_problem_in_the_page_and_a_fixed_save_clears_it(
     # came; the message was only in the terminal.
     project, base = preview
     page = f"{base}/bai-hoc/bai-2/"
-    wait_for(page, lambda body: "handbook-unit-nav__previous" in body)
+    wait_for(page, lambda body: "md-content" in body and "handbook-serve-errors" not in body)
     lesson = project / "docs/bai-hoc/bai-2.md"
     good = lesson.read_text("utf-8")
     lesson.write_text(good + "\nTheo Điều 49 Điều lệ Đảng, chi bộ họp hằng tuần.\n", "utf-8")

@@ -297,7 +297,9 @@ def _element(node: ET.Element, shared: dict[str, str], *, emphasis: bool = False
     else:
         inside = "".join(_element(child, shared, emphasis=emphasis) for child in node)
     attrs = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes.items())
-    return f"<{tag}{attrs}>{inside}</{tag}>"
+    # A line break after each line of a label: search (and anything else that reads the page's text) would
+    # otherwise glue the last word of one line to the first of the next ("viêndự" for "viên" / "dự bị").
+    return f"<{tag}{attrs}>{inside}</{tag}>" + ("\n" if tag == "text" else "")
 
 
 _NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
