@@ -4,6 +4,7 @@ text alternative, both languages, no script and no other host) and every PDF edi
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -309,7 +310,7 @@ def test_search_finds_the_labels_and_the_words_of_a_diagram(real_site):
         # The lines of a label stay separate words: no last word of one line glued to the first of the next.
         page = soup_of(real_site, prefix + section.split("#")[0].rstrip("/"))
         lines = [text.get_text() for text in page.select("figure.handbook-diagram svg text") if text.get_text().split()]
-        glued = {a.split()[-1] + b.split()[0] for a, b in zip(lines, lines[1:])}
+        glued = {a.split()[-1] + b.split()[0] for a, b in itertools.pairwise(lines)}
         assert not glued & set(texts[0].split()), glued & set(texts[0].split())
 
 
