@@ -23,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import citations, diagrams, documents, lessons
+from sotay_boiduong import checks, citations, diagrams, documents, lessons
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -107,7 +107,7 @@ def _check_document_page(path: str, text: str, registry) -> list:
     document_id = meta.get("document")
     if document_id is None or document_id in registry:
         return []
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("document:")), 1)
+    line = checks.front_matter_line(text, "document", 1)
     return [Problem(path, line, f"trường `document`: mã văn bản `{document_id}` không có trong danh mục văn bản", "dùng một mã có trong docs/_data/van-ban.yml (trường `id`)")]
 
 

@@ -28,7 +28,6 @@ _OLD_STYLE = re.compile(
     rf"(?<![^\W\d_])(?P<pre>[^\W\d_]*?)(?:(?P<first>[oO])(?P<mark>[{TONE_MARKS}])(?P<second>[aAeE])"
     rf"|(?P<first_u>[uU])(?P<mark_u>[{TONE_MARKS}])(?P<second_u>[yY]))(?![^\W\d_])"
 )
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
 _UNSAFE = [
     (re.compile(r"<\s*script\b", re.I), "thẻ <script> (mã chạy trong trang)", "xoá thẻ; nội dung không được chứa mã chạy"),
     (re.compile(r"<\s*iframe\b", re.I), "thẻ <iframe> (nhúng trang khác)", "xoá thẻ; dùng liên kết thường nếu cần dẫn tới trang khác"),
@@ -60,7 +59,7 @@ def fix_tone_style_markdown(text: str) -> str:
             out.append(line)
             continue
         pieces, last = [], 0
-        for code in _INLINE_CODE.finditer(line):
+        for code in fences.INLINE_CODE.finditer(line):
             pieces += [fix_tone_style(line[last : code.start()]), code.group(0)]
             last = code.end()
         out.append("".join(pieces) + fix_tone_style(line[last:]))
@@ -120,13 +119,15 @@ def check_headings(path: str, text: str, *, first_line: int = 1) -> list[Problem
     return problems
 
 
+def front_matter_line(text: str, key: str, default: int) -> int:
+    """The line where the front matter sets `key` (a top-level key starts its line), else `default`."""
+    return next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith(f"{key}:")), default)
+
+
 def page_title(text: str, meta: dict) -> tuple[str | None, int]:
     """The title a page shows and its line: front matter `title`, else the first level-1 heading."""
     if isinstance(meta.get("title"), str):
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.startswith("title:"):
-                return meta["title"], number
-        return meta["title"], 1
+        return meta["title"], front_matter_line(text, "title", 1)
     _, start = split_front_matter(text)
     for number, line in _prose_lines(text, start):
         match = _HEADING.match(line)
@@ -182,8 +183,7 @@ def check_plain_fields(path: str, text: str, meta: dict) -> list[Problem]:
         value = meta.get(key)
         found = markup_in_text(value) if isinstance(value, str) else None
         if found:
-            line = next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith(f"{key}:")), 2)
-            problems.append(Problem(path, line, f"trường `{key}` có mã HTML «{found}»", "viết chữ thường; tiêu đề và mô tả không có thẻ HTML"))
+            problems.append(Problem(path, front_matter_line(text, key, 2), f"trường `{key}` có mã HTML «{found}»", "viết chữ thường; tiêu đề và mô tả không có thẻ HTML"))
     return problems
 
 
@@ -192,7 +192,7 @@ def check_print_editions(path: str, text: str, meta: dict, editions: tuple[str, 
     would silently leave the page out of every book."""
     if "print" not in meta:
         return []
-    line = next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("print:")), 2)
+    line = front_matter_line(text, "print", 2)
     value = meta["print"]
     fix = f"viết danh sách mã ấn bản, ví dụ `print: [giang-vien]`; các mã: {', '.join(editions)}"
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
@@ -254,7 +254,7 @@ def check_characters(path: str, text: str) -> list[Problem]:
         bidi = _BIDI.search(line)
         if bidi:
             problems.append(Problem(path, number, f"cột {bidi.start() + 1}: có ký tự điều khiển hướng chữ (U+{ord(bidi.group(0)):04X}), làm chữ hiện khác với chữ được lưu", "xoá ký tự đó"))
-        prose = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # an example in `code` may show one
+        prose = fences.blank_inline_code(line)  # an example in `code` may show one
         for word in _WORD_CHARS.finditer(prose):
             strange = [c for c in word.group(0) if c in _LOOK_ALIKE]
             if strange and (len(strange) < len(word.group(0)) or strange[0] in "ðÐɗƉ"):
@@ -266,7 +266,6 @@ def check_characters(path: str, text: str) -> list[Problem]:
 
 # ---------------------------------------------------------------- structure that Markdown drops or renders wrong
 
-_COMMENT_OPEN = re.compile(r"<!--")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:", re.M)
 _ADMONITION = re.compile(r"^(?P<indent>\s*)(!!!|\?\?\?\+?)\s*[\w-]+")
@@ -377,4 +376,4 @@ def _bad_snippet(line: str, docs_dir: str) -> tuple[str, str] | None:
 def _prose_lines(text: str, first_line: int, *, text_fences: tuple[str, ...] = ()):
     """(line number, line) outside fenced code (or inside the `text_fences`), with inline code blanked out."""
     for number, line in outside_fences(text, first_line, text_fences=text_fences):
-        yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        yield number, fences.blank_inline_code(line)

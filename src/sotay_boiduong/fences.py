@@ -15,6 +15,13 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
 _OPENING = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 # Fenced blocks whose content is text of the handbook (diagrams), for `text_fences`.
 TEXT_FENCES = ("dot",)
+INLINE_CODE = re.compile(r"`+[^`]*`+")
+
+
+def blank_inline_code(line: str) -> str:
+    """`line` with each inline code span turned into as many spaces: code quotes text rather than states it,
+    and the columns of the rest stay where they were."""
+    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
 
 @dataclass(frozen=True)

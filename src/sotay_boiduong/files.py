@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 
+from .languages import slugify
 from .problems import Problem
 
 # Kinds of file a page may use or link to; anything else in docs/ is a mistake until added here.
@@ -41,12 +41,9 @@ def check_names(files: list[tuple[str, str]], docs_dir: str) -> list[Problem]:
 
 
 def _slug(part: str) -> str:
+    """The name suggested for `part`: the heading anchors' ASCII form, the English twin's `.en` kept."""
     keep_en = part.endswith(".en")
-    base = part[:-3] if keep_en else part
-    text = unicodedata.normalize("NFD", base.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9_]+", "-", text).strip("-")
-    return text + (".en" if keep_en else "")
+    return slugify(part[:-3] if keep_en else part) + (".en" if keep_en else "")
 
 
 def duplicate_nav(nav: list | None, config_text: str, config_path: str) -> list[Problem]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import htmledit
-from .fences import outside_fences
+from .fences import blank_inline_code, outside_fences
 
 _TEXT = {
     "a", "abbr", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
@@ -74,7 +74,6 @@ _LOADS = {"src", "srcset", "poster", "background", "data"}  # attributes whose a
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 _ALIGN = re.compile(r"^\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*$", re.I)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
 _INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]")  # a browser drops tabs and newlines inside a scheme
 
 
@@ -105,7 +104,7 @@ def _check_element(tag: str, attrs: dict[str, str | None], raw: str) -> list[Fin
             if tag not in ("td", "th", "col") or not _ALIGN.match(value or ""):
                 findings.append(Finding(f"thuộc tính style=\"{value}\" trong thẻ <{tag}>", "bỏ thuộc tính style; trình bày do giao diện của sổ tay đảm nhận (chỉ ô bảng được căn lề)", ("style=",)))
         elif not _attribute_allowed(tag, name):
-            findings.append(_attribute_finding(tag, name, raw))
+            findings.append(_attribute_finding(tag, name))
         elif name == "type" and tag == "input" and (value or "").lower() != "checkbox":
             findings.append(Finding(f"ô nhập <input type=\"{value}\">", "sổ tay không có biểu mẫu nhập liệu; xoá thẻ", ("<input",)))
         elif name in _URL_ATTRIBUTES and value is not None:
@@ -121,7 +120,7 @@ def _attribute_allowed(tag: str, name: str) -> bool:
     return name in _GLOBAL or name in _PER_ELEMENT.get(tag, ()) or name.startswith("aria-") or (name.startswith("data-") and name != "data")
 
 
-def _attribute_finding(tag: str, name: str, raw: str) -> Finding:
+def _attribute_finding(tag: str, name: str) -> Finding:
     if name.startswith("on"):
         return Finding(f"thuộc tính sự kiện {name}= trong thẻ <{tag}> (mã chạy trong trang)", f"xoá thuộc tính {name}=…; nội dung không được chứa mã chạy", (f"{name}=", name))
     return Finding(f"thuộc tính {name}= không được phép trong thẻ <{tag}>", f"xoá thuộc tính {name}=…", (f"{name}=", name))
@@ -178,7 +177,7 @@ def locate(source: str, finding: Finding, first_line: int = 1) -> int:
     """The line of `source` (a Markdown file) where the finding was written: the first line outside code
     that holds one of its texts (ignoring case); the front matter counts, since templates render it."""
     # Inline code shows markup as text (the editors' guide quotes `<script>`): it is not where markup was written.
-    lines = [(n, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), row)) for n, row in outside_fences(source, 1)]
+    lines = [(n, blank_inline_code(row)) for n, row in outside_fences(source, 1)]
     for needle in finding.needles:
         lowered = needle.lower()
         for number, line in lines:
