@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .. import schema_errors
+from ..languages import format_number
 from ..problems import Problem
 from ..sources import split_front_matter
 from ..yamlio import duplicate_keys, parse
@@ -55,6 +56,16 @@ class ThuHoach:
 
     def total(self) -> float:
         return sum(item["points"] for item in self.rubric)
+
+    def grade_spans(self, language: str, below: str) -> list[dict[str, str]]:
+        """Each grade from the top with its points: "8–10", "6,5–8" …, the last as `below` ("dưới {high} điểm")."""
+        spans = []
+        for index, band in enumerate(self.grades):
+            low = format_number(band["from"], language)
+            high = format_number(self.grades[index - 1]["from"], language) if index else "10"
+            span = below.format(high=high) if index == len(self.grades) - 1 else f"{low}–{high}"
+            spans.append({"name": band[language], "span": span})
+        return spans
 
 
 @dataclass(frozen=True)

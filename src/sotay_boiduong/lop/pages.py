@@ -52,16 +52,6 @@ def class_fields(language: str) -> list[dict[str, Any]]:
 def thu_hoach_values(thu_hoach: ThuHoach, catalogue: Catalogue, language: str) -> dict[str, Any]:
     """Questions grouped by lesson, the rubric with its total, the grades with their ranges, the length."""
     labels = w.words(language)
-    grades = []
-    for index, band in enumerate(thu_hoach.grades):
-        low = w.format_number(band["from"], language)
-        if index == 0:
-            span = f"{low}–10"
-        elif index == len(thu_hoach.grades) - 1:
-            span = labels["points_below"].format(high=w.format_number(thu_hoach.grades[index - 1]["from"], language))
-        else:
-            span = f"{low}–{w.format_number(thu_hoach.grades[index - 1]['from'], language)}"
-        grades.append({"name": band[language], "span": span})
     return {
         "questions": [
             {"label": labels["lesson"].format(n=number, title=catalogue.lessons.get(number, "")), "questions": thu_hoach.questions_of(number, language)}
@@ -69,6 +59,6 @@ def thu_hoach_values(thu_hoach: ThuHoach, catalogue: Catalogue, language: str) -
         ],
         "rubric": [{"criterion": r["criterion"][language], "requirement": r["requirement"][language], "points": w.format_number(r["points"], language)} for r in thu_hoach.rubric],
         "total": w.format_number(thu_hoach.total(), language),
-        "grades": grades,
+        "grades": thu_hoach.grade_spans(language, labels["points_below"]),
         "length": thu_hoach.length[language],
     }

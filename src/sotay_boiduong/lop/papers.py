@@ -71,12 +71,7 @@ def values(cls: ClassFile) -> dict[str, Any]:
         for number in sorted(cls.catalogue.lessons)
     ] if thu_hoach else []
     rubric = [{"criterion": r["criterion"][language], "requirement": r["requirement"][language], "points": w.format_number(r["points"], language)} for r in (thu_hoach.rubric if thu_hoach else ())]
-    grades = []
-    bands = list(thu_hoach.grades) if thu_hoach else []
-    for index, band in enumerate(bands):
-        low = w.format_number(band["from"], language)
-        high = w.format_number(bands[index - 1]["from"], language) if index else "10"
-        grades.append({"name": band[language], "range": f"{low}–{high}" if index else f"{low}–10", "low": low, "last": index == len(bands) - 1, "high": high})
+    grades = thu_hoach.grade_spans(language, labels["points_below"]) if thu_hoach else []
     learners = [
         {
             "number": number,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 
+from ..languages import format_number  # noqa: F401 (the class kit's papers call it as words.format_number)
+
 LANGUAGES = ("vi", "en")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -339,7 +341,3 @@ def format_time(value: datetime.time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def format_number(value: float, language: str) -> str:
-    """8.5 → "8,5" in Vietnamese, "8.5" in English; 9.0 → "9"."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "vi" else text
