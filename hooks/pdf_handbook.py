@@ -95,6 +95,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     # static-i18n applies a language's settings (site_name, extra) after every on_config of ours has run,
     # and triggers mkdocs-with-pdf for this language after this event: what the books need is read here.
+    # Without PDFs (a site-only build, every `mkdocs serve` rebuild) there is nothing to read, nor git to ask.
+    if config.plugins.get("with-pdf") is None or not context.Switches.from_environ().pdf:
+        return
     build = context.current()
     settings = context.settings(config)
     state = context.language_state(config)

@@ -32,18 +32,20 @@ def finish(config: MkDocsConfig, log) -> None:
     settings = context.settings(config)
     site = Path(config.site_dir)
     with_pdf = config.plugins.get("with-pdf")
-    for prefix in language_prefixes(config).values():
+    prefixes = language_prefixes(config)
+    written = None  # the empty page mkdocs-with-pdf was given to write, in each language's folder
+    if with_pdf is not None:
+        written = with_pdf.config["output_path"]  # static-i18n leaves the last language's prefix on it
+        for language_prefix in prefixes.values():
+            written = written.removeprefix(language_prefix) if language_prefix else written
+    for language, prefix in prefixes.items():
         folder = site / prefix
-        if with_pdf is not None:  # the empty page mkdocs-with-pdf was given to write
-            written = with_pdf.config["output_path"]  # static-i18n leaves the last language's prefix on it
-            for language_prefix in language_prefixes(config).values():
-                written = written.removeprefix(language_prefix) if language_prefix else written
+        if written is not None:
             (folder / written).unlink(missing_ok=True)
         learner = folder / settings.editions["hoc-vien"]
         if not learner.is_file():
             continue
         shutil.copy2(learner, folder / settings.pdf_path)
-        language = next(lang for lang, p in language_prefixes(config).items() if p == prefix)
         state = build.language(language)
         pages_word = state.settings.ui["pages"] if state.settings else settings.ui["pages"]
         facts = {}
@@ -54,8 +56,6 @@ def finish(config: MkDocsConfig, log) -> None:
         home = folder / "index.html"
         if home.is_file():
             home.write_text(editions.fill_download_facts(home.read_text(encoding="utf-8"), facts), encoding="utf-8")
-
-
 
 
 def stop(error: Exception) -> None:
