@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 WARNS_OFFLINE_ONLY = '''
 from mkdocs.plugins import get_plugin_logger
 
@@ -122,3 +124,16 @@ def test_setup_never_deletes_a_virtual_environment_folder_it_cannot_run(tmp_path
     assert result.returncode == 1
     assert "đã có nhưng không chạy được" in result.stderr and "Cách sửa" in result.stderr
     assert (venv / "keep.txt").read_text("utf-8") == "precious"
+
+
+def test_a_file_written_whole_replaces_the_old_one_and_a_failed_write_leaves_it_and_no_partial_file(tmp_path):
+    from sotay_boiduong import atomic
+
+    target = tmp_path / "pdf" / "so-tay.pdf"
+    with atomic.replacing(target, mode=0o644) as partial:
+        Path(partial).write_text("NEW", "utf-8")
+    assert target.read_text("utf-8") == "NEW" and (target.stat().st_mode & 0o777) == 0o644
+    with pytest.raises(RuntimeError), atomic.replacing(target) as partial:
+        Path(partial).write_text("HALF", "utf-8")
+        raise RuntimeError("WeasyPrint failed")
+    assert target.read_text("utf-8") == "NEW" and sorted(p.name for p in target.parent.iterdir()) == ["so-tay.pdf"]

@@ -36,10 +36,8 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
 import subprocess
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,6 +45,7 @@ from pathlib import Path
 
 import markdown
 
+from . import atomic
 from . import documents as registry_documents
 from .fences import Fence, blocks
 from .problems import Problem
@@ -232,15 +231,8 @@ def _message(stderr: str) -> tuple[str, int | None]:
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: two builds side by side may draw the same diagram."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic.replacing(path, prefix=".", suffix=".tmp") as temporary:
+        Path(temporary).write_text(text, encoding="utf-8")
 
 
 def clean_svg(svg: str) -> str:

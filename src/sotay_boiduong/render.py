@@ -22,7 +22,8 @@ import json
 import os
 import re
 import sys
-import tempfile
+
+from . import atomic
 
 MAX_PASSES = 4
 _NUMBER = re.compile(r"(\d+)\)?\s*$")
@@ -68,14 +69,10 @@ def render_file(source: str, out: str, notes_pages: int = 0, multiple: int = 1) 
         if keep > len(document.pages):
             raise RenderError(f"{out}: {content} pages need {keep - content} pages of notes, more than the {notes_pages} the document has")
         document = document.copy(document.pages[:keep])
-    # Written beside its place and moved there whole: a reader of the site never gets half a PDF.
-    folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    handle, partial = tempfile.mkstemp(dir=folder, suffix=".part")
-    os.close(handle)
-    document.write_pdf(partial)
-    os.chmod(partial, 0o644)  # mkstemp makes the file private; the site's files are readable by all
-    os.replace(partial, out)
+    # Written beside its place and moved there whole: a reader of the site never gets half a PDF, and a
+    # failed write leaves no partial file in the site. The site's files are readable by all.
+    with atomic.replacing(out, mode=0o644) as partial:
+        document.write_pdf(partial)
     return {"pages": len(document.pages), "passes": passes}
 
 
