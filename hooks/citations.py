@@ -31,7 +31,7 @@ from sotay_boiduong.problems import Problem
 from sotay_boiduong.sources import check_front_matter
 
 log = get_plugin_logger("citations")
-REGISTRY = os.path.join("_data", "van-ban.yml")
+REGISTRY = documents.REGISTRY
 READING_LIST = "van-ban/index.md"
 MARKER = "<!-- handbook:documents -->"
 _ARTICLE_HEADING = re.compile(r"^###\s.*\{\s*#dieu-(\d+)\s*\}\s*$")

@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import checks, glossary, layout, lessons, permalinks
+from sotay_boiduong import glossary, layout, lessons
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, default_language, display_path, file_language, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -44,6 +44,8 @@ MARKERS = {
     GLOSSARY_MARKER: "partials/glossary.md",
     "<!-- handbook:lesson-fields -->": "partials/lesson-fields.md",
     "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
+    # The home page's downloads (HTML, marked for the screen only: the printed books leave them out).
+    "<!-- handbook:downloads -->": "partials/handbook-actions.html",
 }
 GLOSSARY_DIR = "_glossary"
 
@@ -95,22 +97,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for marker, template in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render_markdown(config, template, **_index_context(page, config)))
-    markdown = checks.title_editor_notes(markdown, context.settings(config).ui["editor_note"])
     glossary_file = f"{GLOSSARY_DIR}/{language}.md"
     if not glossary_page and _readable_glossary(config, language) is not None:
         markdown += f'\n\n--8<-- "{glossary_file}"\n'
     return markdown
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    ui = context.settings(config).ui
-    html = layout.drop_title_permalink(glossary.first_mentions(html))
-    unit = _unit_for(page, config)
-    if unit is not None:
-        short = lessons.short_label(unit, ui["lesson"])
-        if layout.needs_phone_title(lessons.label(unit, ui["lesson"]), short):
-            html = layout.title_for_phones(html, short)
-    return permalinks.label_permalinks(html, ui["permalink"])
 
 
 # ---------------------------------------------------------------- helpers
@@ -138,6 +128,8 @@ def _render_unit(unit: lessons.Unit, body: str, page: Page, config: MkDocsConfig
         "sessions": format_number(unit.data["sessions"], settings.language),
         "locality": settings.edition.locality,
     }
+    label, short = lessons.label(unit, settings.ui["lesson"]), lessons.short_label(unit, settings.ui["lesson"])
+    values["phone_title"] = short if layout.needs_phone_title(label, short) else None
     header = render_markdown(config, "partials/lesson-header.md", **values)
     parts = render_markdown(config, "partials/lesson-parts.md", **values)
     return f"{header}\n\n{body.strip()}\n\n{parts}\n"
@@ -167,6 +159,7 @@ def _index_context(page: Page, config: MkDocsConfig) -> dict:
         "locality": settings.edition.locality,
         "abbreviations": glossary.abbreviations(entries),
         "terms": glossary.terms(entries),
+        "handbook_editions": [{"key": key, "path": path} for key, path in settings.editions.items()],
         "lesson_fields": lessons.field_descriptions("lesson"),
         "topic_fields": lessons.field_descriptions("topic"),
     }

@@ -24,6 +24,8 @@ from sotay_boiduong import lessons, settings
 from sotay_boiduong.adapters import context, i18n
 from sotay_boiduong.languages import slugify
 
+MARKDOWN_EXTENSION = "sotay_boiduong.markdown_extension"
+
 
 def on_startup(*, command: str, dirty: bool) -> None:
     context.on_startup(command, dirty)
@@ -53,6 +55,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except settings.SettingsError as error:
         raise PluginError(f"Cấu hình sổ tay ({language}) chưa đúng:\n{error}") from None
     build.language(language).settings = checked
+    # The handbook's Markdown extension speaks the language being built (sotay_boiduong.markdown_extension).
+    config.mdx_configs[MARKDOWN_EXTENSION] = {
+        "language": language,
+        "permalink_label": checked.ui["permalink"],
+        "editor_note_title": checked.ui["editor_note"],
+        "diagram_text": checked.ui["diagram_text"],
+    }
 
 
 def _topic_slugs(docs_dir: str) -> list[str]:

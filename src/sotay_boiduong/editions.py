@@ -34,6 +34,7 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -433,11 +434,8 @@ def describe(facts: tuple[int, int], pages_word: str, language: str) -> str:
 
 
 def fill_download_facts(html: str, facts: Mapping[str, str]) -> str:
-    """Each `<span class="handbook-pdf-meta" data-pdf="pdf/…">` of a page given its text (pages, size)."""
-    from . import htmledit
-
-    edits = []
-    for span in htmledit.elements(html, ["span"]):
-        if span.has_class("handbook-pdf-meta") and span.attrs.get("data-pdf") in facts:
-            edits.append((span.start_end, span.end_start, facts[span.attrs["data-pdf"]]))
-    return htmledit.apply(html, edits)
+    """Each `<span class="handbook-pdf-meta" data-pdf="pdf/…"></span>` of a page (written empty by
+    overrides/partials/handbook-actions.html) given its text (pages, size)."""
+    for path, text in facts.items():
+        html = html.replace(f'data-pdf="{path}"></span>', f'data-pdf="{path}">{escape(text)}</span>')
+    return html

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import htmledit
 from .problems import Problem
 
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
@@ -78,31 +77,3 @@ def missing_terms(unit, known: set[str], glossary_path: str) -> list[Problem]:
         for term in unit.data.get("key_terms", [])
         if term not in known
     ]
-
-
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-def first_mentions(html: str) -> str:
-    """Keep the definition of each glossary term on its first mention in the body text of a page only, and
-    let it take the focus.
-
-    Python-Markdown's abbr extension marks every mention; a lesson mentions its key terms a hundred times
-    and more, so the text was dotted with underlines. Later mentions become plain text; the glossary page
-    has them all. A mention in a heading (the page's title included) is never marked: an underline there
-    reads as a link and breaks up the title, and the heading's words come again in the text below, where
-    the first of them is marked. The first mention can be reached with Tab, which shows its definition
-    (handbook.js), unless it is inside a link: the link takes the focus there, and a focusable element
-    inside a link is an accessibility error (axe: nested-interactive).
-    """
-    seen: set[str | None] = set()
-    edits = []
-    for abbr in htmledit.elements(html, ["abbr"]):
-        title = abbr.attrs.get("title")
-        if title in seen or HEADINGS.intersection(abbr.ancestors):
-            edits += [(abbr.start, abbr.start_end, ""), (abbr.end_start, abbr.end, "")]
-            continue
-        seen.add(title)
-        if not htmledit.inside(abbr, "a"):
-            edits.append((abbr.start, abbr.start_end, htmledit.start_tag("abbr", {"tabindex": "0", **abbr.attrs})))
-    return htmledit.apply(html, edits)

@@ -71,8 +71,6 @@ class Build:
     markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
     serve_problems: list[str] = field(default_factory=list)  # `mkdocs serve`: problems shown in the pages
     diagrams: Any = None  # diagrams.Renderer: Graphviz and the drawings' cache (hooks/diagrams.py)
-    page_language: str = ""  # the language of the page being rendered, for the diagrams' words
-    page_path: str = ""  # and its source (docs/…), to name it when a diagram made from data cannot be drawn
 
     def language(self, language: str) -> LanguageState:
         return self.languages.setdefault(language, LanguageState(language))
