@@ -43,14 +43,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    renderer = context.current().diagrams
-    unreadable = context.language_state(config).unreadable
+    build = context.current()
     problems = []
     for file in markdown_sources(files, config, with_excluded=True):
-        text = unreadable.get(file.src_uri)
-        if text is None:
-            with open(file.abs_src_path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        problems += diagrams.check(source_path(file, config), text, renderer)
+        problems += diagrams.check(source_path(file, config), build.sources.text(file.abs_src_path) or "", build.diagrams)
     report(log, problems, "sơ đồ")
     return files

@@ -11,24 +11,30 @@ from sotay_boiduong import layout
 from sotay_boiduong.markdown_extension import HandbookExtension, settings_of
 
 
+GLOSSARY = {"TCCSĐ": "tổ chức cơ sở đảng", "chi uỷ": "ban chấp hành chi bộ", "Điều lệ": "Điều lệ Đảng", "chi bộ cơ sở": "chi bộ không có đảng bộ trên nó"}
+
+
 def render(text: str, **settings) -> str:
-    words = {"permalink_label": "Liên kết tới mục này", "editor_note_title": "Ghi chú biên tập — cần đối chiếu", **settings}
-    md = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "toc", HandbookExtension(**words)], extension_configs={"toc": {"permalink": "#", "permalink_title": ""}})
+    words = {"permalink_label": "Liên kết tới mục này", "editor_note_title": "Ghi chú biên tập — cần đối chiếu", "glossary": GLOSSARY, **settings}
+    md = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "md_in_html", "toc", HandbookExtension(**words)], extension_configs={"toc": {"permalink": "#", "permalink_title": ""}})
     return md.convert(text)
 
 
-GLOSSARY = "\n\n*[TCCSĐ]: tổ chức cơ sở đảng\n*[chi uỷ]: ban chấp hành chi bộ\n*[Điều lệ]: Điều lệ Đảng\n"
-
-
 def test_each_term_keeps_its_definition_on_its_first_mention_outside_headings_only():
-    out = render("# Vai trò của TCCSĐ\n\nTCCSĐ và chi uỷ, chi uỷ, TCCSĐ.\n\n## Chi uỷ của TCCSĐ\n\nTCCSĐ." + GLOSSARY)
+    out = render("# Vai trò của TCCSĐ\n\nTCCSĐ và chi uỷ, chi uỷ, TCCSĐ.\n\n## Chi uỷ của TCCSĐ\n\nTCCSĐ.")
     assert out.count("<abbr") == 2
     assert '<p><abbr tabindex="0" title="tổ chức cơ sở đảng">TCCSĐ</abbr> và <abbr tabindex="0" title="ban chấp hành chi bộ">chi uỷ</abbr>, chi uỷ, TCCSĐ.</p>' in out
     assert "<h1" in out and "Vai trò của TCCSĐ</h1>" in out  # the title holds the word, unmarked, and no "#" link
 
 
+def test_the_longest_term_wins_and_code_and_the_glossarys_own_tables_are_left_alone():
+    out = render("`TCCSĐ` trong mã.\n\n<div class=\"handbook-no-glossary\" markdown>\n\nTCCSĐ trong bảng.\n\n</div>\n\nMột chi bộ cơ sở và TCCSĐ.")
+    assert "<code>TCCSĐ</code>" in out and "<p>TCCSĐ trong bảng.</p>" in out
+    assert 'Một <abbr tabindex="0" title="chi bộ không có đảng bộ trên nó">chi bộ cơ sở</abbr> và <abbr tabindex="0" title="tổ chức cơ sở đảng">TCCSĐ</abbr>.' in out
+
+
 def test_a_first_mention_inside_a_link_is_not_focusable_itself():
-    out = render("[Điều 5 Điều lệ](x.md), chi uỷ." + GLOSSARY)
+    out = render("[Điều 5 Điều lệ](x.md), chi uỷ.")
     assert '<a href="x.md">Điều 5 <abbr title="Điều lệ Đảng">Điều lệ</abbr></a>, <abbr tabindex="0" title="ban chấp hành chi bộ">chi uỷ</abbr>.' in out
 
 

@@ -70,3 +70,18 @@ def _nav_pages(nav) -> list[str]:
         elif isinstance(item, list):
             pages += _nav_pages(item)
     return pages
+
+
+def single_language(pages: list[tuple[str, str]], languages: list[str]) -> list[str]:
+    """Notices for the pages written in one language only: `pages` are (src_uri, language) of the Markdown
+    pages; the first of `languages` is the default, whose files have no language suffix."""
+    default, by_page = languages[0], {}
+    for src_uri, language in pages:
+        base = src_uri[:-3] if language == default else src_uri[: -(len(language) + 4)]
+        by_page.setdefault(base, set()).add(language)
+    return [
+        f"Lưu ý: docs/{base}.md chưa có bản '{language}'; trang đó hiện bản có sẵn kèm thông báo."
+        for base, present in sorted(by_page.items())
+        for language in languages
+        if language not in present
+    ]

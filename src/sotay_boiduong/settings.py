@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -115,13 +116,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=8)
+def _compose(text: str) -> yaml.Node | None:
+    """mkdocs.yml composed once per build (every language's settings name their lines in it)."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
 def _node_at(text: str, path: list) -> yaml.Node | None:
     """The YAML node at `path` (keys and list indexes) in mkdocs.yml, composed only: its !ENV tags need
     no constructor."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    node = _compose(text)
     for step in path:
         if isinstance(node, yaml.MappingNode):
             node = next((value for key, value in node.value if key.value == step), None)
