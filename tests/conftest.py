@@ -138,6 +138,9 @@ def fixture_site(tmp_path):
         shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", project / "overrides")
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        # The site's own words and editions, which every page's template reads (not content of the handbook).
+        shutil.copytree(ROOT / "docs" / "_data" / "giao-dien", project / "docs" / "_data" / "giao-dien")
+        shutil.copy(ROOT / "docs" / "_data" / "an-ban.yml", project / "docs" / "_data" / "an-ban.yml")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = config[: config.index("\nnav:")] + "\n"
         # A fixture site has no local topics unless it brings them.

@@ -37,28 +37,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .render import RenderTask
+from .settings import PrintEdition as Edition
 
 NOTES_PAGES = 3  # pages for notes at the end of the booklet, before the count is made a multiple of four
 SCREEN_ONLY = ".handbook-web-only, .handbook-screen-only, .headerlink, .md-content__button, .md-source-file"
-
-
-@dataclass(frozen=True)
-class Edition:
-    key: str  # hoc-vien | hoc-vien-a5 | giang-vien (also the key of its strings and of its file in mkdocs.yml)
-    page_size: str  # A4 | A5
-    lecturer: bool
-    booklet: bool
-
-    @property
-    def body_size(self) -> str:
-        return "9.5pt" if self.page_size == "A5" else "10.5pt"
-
-
-EDITIONS = (
-    Edition("hoc-vien", "A4", lecturer=False, booklet=False),
-    Edition("hoc-vien-a5", "A5", lecturer=False, booklet=True),
-    Edition("giang-vien", "A4", lecturer=True, booklet=False),
-)
 
 
 @dataclass(frozen=True)
@@ -186,6 +168,8 @@ def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[...
     values = {
         "pdf": book.pdf,
         "edition": edition.key,
+        "edition_name": edition.running,
+        "edition_note": edition.note,
         "title": _bind_last_words(book.title),
         "locality": book.locality,
         "year": book.year,
@@ -198,7 +182,9 @@ def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[...
         for element in doc.select(".handbook-lecturer"):
             element.decompose()
         answers = _questions_without_answers(doc)
-        points = _verification_marks(doc)
+    # The editors' notes on facts still open are the makers' apparatus: never in a printed release (their
+    # sentences are written to read true without them); a link to a note keeps its words only.
+    _without(doc, ".admonition.doi-chieu")
     body = doc.body
     imprint = _fragment(render("pdf/imprint.html", **values))
     cover = _fragment(render("pdf/book-cover.html", **values))
@@ -228,7 +214,7 @@ def stylesheet(book: Book, edition: Edition) -> str:
     # WeasyPrint warns about it (an at-rule it ignores), and a warning fails the strict build.
     css = css.removeprefix('@charset "UTF-8";\n')
     see = _css_string(book.pdf["see_page"])
-    running = _css_string(book.pdf["edition_" + edition.key])
+    running = _css_string(edition.running)
     # A reference names its target's page through target-counter(); where the renderer had to correct
     # WeasyPrint's count (sotay_boiduong.render), it writes the page into data-page instead.
     return css + (
@@ -281,6 +267,17 @@ def _questions_without_answers(doc: BeautifulSoup) -> list[tuple[str, list[tuple
         paragraph.append(NavigableString(f" {question}"))
         details.replace_with(paragraph)
     return list(groups.values())
+
+
+def _without(doc: BeautifulSoup, selector: str) -> None:
+    """Remove what `selector` finds; a link to anything removed keeps its words and loses its page reference."""
+    removed: set[str] = set()
+    for element in doc.select(selector):
+        removed |= {e["id"] for e in element.find_all(id=True)} | ({element["id"]} if element.get("id") else set())
+        element.decompose()
+    for link in doc.find_all("a", href=True):
+        if link["href"].startswith("#") and link["href"][1:] in removed:
+            link.unwrap()
 
 
 def _verification_marks(doc: BeautifulSoup) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ published, and a page named "Bài 7.md" gets an address with spaces and marks th
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 
 from .languages import slugify
@@ -85,3 +86,49 @@ def single_language(pages: list[tuple[str, str]], languages: list[str]) -> list[
         for language in languages
         if language not in present
     ]
+
+
+def missing_from_nav(pages: list[tuple[str, str]], nav: list | None, config_text: str, config_path: str) -> list[Problem]:
+    """(src_uri, shown path) of the default language's pages that should be in the menu → a problem for each
+    one `nav:` does not list: MkDocs builds it, but no reader finds it, and it is not in the printed books."""
+    if nav is None:
+        return []  # no nav: MkDocs lists every page itself
+    listed = set(_nav_pages(nav))
+    lines = config_text.splitlines()
+    nav_line = next((number for number, row in enumerate(lines, start=1) if row.startswith("nav:")), 1)
+    problems = []
+    for src_uri, shown in pages:
+        if src_uri in listed:
+            continue
+        folder = src_uri.rsplit("/", 1)[0] + "/" if "/" in src_uri else ""
+        near = next((number for number, row in enumerate(lines, start=1) if folder and f" {folder}" in row and number > nav_line), nav_line)
+        problems.append(
+            Problem(
+                shown,
+                1,
+                f"trang không có trong menu: mục `nav:` của {config_path} (dòng {near}) không nêu {src_uri}, nên người đọc không tìm thấy trang và sổ tay in không có nó",
+                f"thêm dòng `- {src_uri}` vào `nav:` ở phần phù hợp, hoặc ghi trang vào `not_in_nav` nếu chủ ý để ngoài menu",
+            )
+        )
+    return problems
+
+
+_RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+
+
+def missing_raw_images(path: str, text: str, page_url: str, exists) -> list[Problem]:
+    """Images written in HTML (`<img src="…">`) whose file is not in the site: MkDocs checks the images of
+    Markdown (`![…](…)`) but passes HTML through as it is, so a reader got a broken picture. `exists` says
+    whether a site address (relative to the site's root) is a file of the site; the address is resolved from
+    the page's own address, as the reader's browser does."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _RAW_IMAGE.finditer(line):
+            src = next(group for group in match.groups() if group is not None).strip()
+            if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", src, re.I):
+                continue  # another host or a scheme: the HTML safety check's business
+            base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+            address = posixpath.normpath(posixpath.join(base, src.split("#")[0].split("?")[0]))
+            if not exists(address.lstrip("/")):
+                problems.append(Problem(path, number, f"hình «{src}» viết bằng thẻ <img> nhưng không có tệp đó trong trang web", "viết hình bằng Markdown, `![Mô tả hình](đường-dẫn-tới-tệp)`, với đường dẫn tính từ tệp .md này (MkDocs kiểm tra và sửa đường dẫn), hoặc đặt tệp vào docs/assets/"))
+    return problems

@@ -39,6 +39,9 @@ def check(path: str, text: str) -> list[Problem]:
             problems.append(Problem(path, number, f"dòng «{line.strip()[:60]}» không phải một mục thuật ngữ, nên bị bỏ qua", "viết mỗi mục một dòng, dạng `*[thuật ngữ]: lời giải thích` (có dấu hai chấm sau ngoặc vuông)"))
             continue
         term = entry["term"]
+        quoted = re.search(r"[\"“”„«»‘’()\[\]{}]", entry["definition"])
+        if quoted:
+            problems.append(Problem(path, number, f"lời giải thích của «{term}» có dấu «{quoted.group(0)}»: lời giải thích hiện trong khung nhỏ khi đưa chuột hoặc chạm vào thuật ngữ, và dấu ngoặc làm câu khó đọc, dễ vỡ", "viết lại thành một câu không có dấu ngoặc kép, ngoặc đơn hay ngoặc vuông (tách phần trong ngoặc thành một vế câu)"))
         if term in seen:
             problems.append(Problem(path, number, f"thuật ngữ «{term}» đã có ở dòng {seen[term]}; chỉ lời giải thích sau được dùng", "gộp hai lời giải thích thành một mục"))
         seen.setdefault(term, number)

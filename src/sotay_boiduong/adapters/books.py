@@ -61,7 +61,7 @@ def without_print_templates(files: Files, config: MkDocsConfig) -> None:
 def edition_links(config: MkDocsConfig) -> list[dict]:
     """Each edition of the language: site/pdf/… for the default language, site/en/pdf/… for English."""
     prefix = language_prefix(config)
-    return [{"key": key, "href": prefix + path, "path": path} for key, path in context.settings(config).editions.items()]
+    return [{"key": e.key, "href": prefix + e.file, "path": e.file, "label": e.button, "offline": e.offline} for e in context.settings(config).editions if not e.proof]
 
 
 def keep_article(page: Page, config: MkDocsConfig) -> None:
@@ -98,8 +98,8 @@ def aim(config: MkDocsConfig, log) -> None:
     prefixes = list(language_prefixes(config).values())
     finish = editions.Finish(
         folder=str(folder),
-        editions=tuple(settings.editions.values()),
-        learner=settings.editions["hoc-vien"],
+        editions=tuple(settings.edition_files.values()),
+        learner=settings.offline_edition.file,
         legacy=settings.pdf_path,
         written=withpdf.written_path(config, prefixes),
         pages_word=settings.ui["pages"],
@@ -109,7 +109,7 @@ def aim(config: MkDocsConfig, log) -> None:
     build.pdf_target = context.PdfTarget(
         book=book,
         folder=folder,
-        paths=dict(settings.editions),
+        paths=settings.edition_files,
         print_dir=print_dir,
         render_template=lambda name, **values: config.theme.get_env().get_template(name).render(**values),
         finish=finish,
@@ -128,8 +128,9 @@ def make_editions(soup: BeautifulSoup) -> BeautifulSoup:
     book = target.book
     editions.prepare(soup, book)
     tasks = []
-    for index, edition in enumerate(editions.EDITIONS):
-        document = editions.make(soup, book, edition, target.render_template, in_place=index == len(editions.EDITIONS) - 1)
+    printed = context.settings_of(book.language).editions
+    for index, edition in enumerate(printed):
+        document = editions.make(soup, book, edition, target.render_template, in_place=index == len(printed) - 1)
         tasks.append(editions.stage(document, target.print_dir, book.language, edition, target.folder / target.paths[edition.key], target.folder))
     build.hand_on(tasks, target.finish)
     return BeautifulSoup(EMPTY, "html.parser")

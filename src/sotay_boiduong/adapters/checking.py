@@ -18,7 +18,7 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .. import checks, editions, glossary, lessons, open_points, termbase
+from .. import checks, glossary, lessons, open_points, termbase
 from .. import files as docs_files
 from ..problems import Problem
 from ..sources import check_nfc, decode
@@ -31,6 +31,7 @@ def check_sources(files: Files, config: MkDocsConfig) -> list[Problem]:
     build = context.current()
     language = current_language(config)
     problems, titles, notes, notes_written_wrong = [], [], [], []
+    site_files = {f.url for f in files if not f.is_documentation_page()}
     for file in markdown_sources(files, config, with_excluded=True):
         path = source_path(file, config)
         source = build.sources.file(file.abs_src_path)
@@ -46,9 +47,11 @@ def check_sources(files: Files, config: MkDocsConfig) -> list[Problem]:
         problems += sorted(check_nfc(path, text) + front_matter_problems)
         problems += checks.check_text(path, text, unit=lessons.kind_of(file.src_uri) is not None, rendered=not file.inclusion.is_excluded())
         problems += checks.check_snippets(path, text, config.docs_dir)
+        if not file.inclusion.is_excluded():
+            problems += docs_files.missing_raw_images(path, text, file.url, site_files.__contains__)
         if file.src_uri.startswith(glossary.FOLDER + "/"):
             problems += glossary.check(path, text)
-        problems += checks.check_print_editions(path, text, meta, tuple(e.key for e in editions.EDITIONS))
+        problems += checks.check_print_editions(path, text, meta, tuple(e.key for e in context.settings(config).editions))
         problems += checks.check_plain_fields(path, text, meta)
         if not file.inclusion.is_excluded():
             found, written_wrong = open_points.notes_in(path, text)
@@ -64,6 +67,12 @@ def check_sources(files: Files, config: MkDocsConfig) -> list[Problem]:
         own = [(f.src_uri, display_path(f.abs_src_path)) for f in files if f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs)]
         problems += docs_files.check_names(own, config.docs_dir)
         problems += docs_files.duplicate_nav(config.nav, build.config_text, display_path(build.config_file))
+        in_menu = [
+            (f.src_uri, display_path(f.abs_src_path))
+            for f in markdown_sources(files, config)
+            if f.inclusion.is_in_nav() and f.src_uri.split(".")[0] != "404"
+        ]
+        problems += docs_files.missing_from_nav(in_menu, config.nav, build.config_text, display_path(build.config_file))
     if language == termbase.LANGUAGE:
         problems += _terminology(files, config)
     return problems

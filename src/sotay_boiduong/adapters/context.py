@@ -174,6 +174,14 @@ def language_state(config: MkDocsConfig) -> LanguageState:
     return current().language(i18n.current_language(config))
 
 
+def settings_of(language: str) -> Settings:
+    """The checked settings of a language already being built (where no config is at hand)."""
+    state = current().language(language)
+    if state.settings is None:
+        raise RuntimeError(f"the settings of {language!r} are not read yet")
+    return state.settings
+
+
 def settings(config: MkDocsConfig) -> Settings:
     """The checked settings of the language being built."""
     state = language_state(config)

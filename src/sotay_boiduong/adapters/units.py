@@ -190,7 +190,7 @@ def _index_values(page: Page, config: MkDocsConfig) -> dict:
         "locality": settings.edition.locality,
         "abbreviations": glossary.abbreviations(state.glossary),
         "terms": glossary.terms(state.glossary),
-        "handbook_editions": [{"key": key, "path": path} for key, path in settings.editions.items()],
+        "handbook_editions": [{"key": e.key, "path": e.file, "label": e.button, "offline": e.offline} for e in settings.editions if not e.proof],
         "lesson_fields": lessons.field_descriptions("lesson"),
         "topic_fields": lessons.field_descriptions("topic"),
     }
