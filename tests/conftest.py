@@ -106,6 +106,7 @@ def _make_variant_site(folder: Path) -> Build:
     project = copy_repository(folder)
     config = (project / "mkdocs.yml").read_text("utf-8")
     config = config.replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: [dan-van]")
+    config = config.replace("topics_left_out: []", "topics_left_out: [tu-tuong, kiem-tra-giam-sat]")
     config = config.replace('locality: ""', 'locality: "Tỉnh Thử Nghiệm"')
     (project / "mkdocs.yml").write_text(config, "utf-8")
     return run_mkdocs(project, folder / "site", pdf=True, zips=True, site_url=VARIANT_ADDRESS)

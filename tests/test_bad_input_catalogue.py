@@ -67,7 +67,7 @@ CATALOGUE = [
     Mistake("missing-field", "docs/bai-hoc/bai-3.md", replace(r"\nlecturer_notes:\n(  - .*\n)+", "\n", pattern=True), "---", "thiếu trường `lecturer_notes`"),
     Mistake("wrong-type", "docs/bai-hoc/bai-4.md", replace("sessions: 1\n", "sessions: một buổi\n"), "sessions: một buổi", "trường `sessions` phải là một số"),
     Mistake("unknown-field", "docs/bai-hoc/bai-5.md", replace("key_points:", "keypoints:"), "keypoints:", "trường lạ `keypoints` không có trong mẫu bài học — Cách sửa: có phải là `key_points`?"),
-    Mistake("too-few-questions", "docs/bai-hoc/bai-6.md", replace(r"\nreview_questions:\n(  - question: .*\n    answer: \|\n(      .*\n)+){3}", "\nreview_questions:\n", pattern=True), "review_questions:", "trường `review_questions` cần ít nhất 5 mục"),
+    Mistake("too-few-questions", "docs/bai-hoc/bai-6.md", replace(r"(\nreview_questions:\n  - question: .*\n    answer: \|\n(?:      .*\n)+)(?:  - question: .*\n    answer: \|\n(?:      .*\n)+)+", r"\1", pattern=True), "review_questions:", "trường `review_questions` cần ít nhất 5 mục"),
     Mistake("duplicate-number", "docs/bai-hoc/bai-3.en.md", replace("lesson: 3\n", "lesson: 2\n"), "lesson: 2", "trường `lesson`: số bài 2 trùng với docs/bai-hoc/bai-2.en.md"),
     Mistake("lesson-gap", "docs/bai-hoc/bai-6.en.md", replace("lesson: 6\n", "lesson: 8\n"), "lesson: 8", "trường `lesson`: thiếu các bài số 6 đến 7 trước bài 8"),
     Mistake("missing-page-link", "docs/index.md", append("Xem [trang tổ chức lớp](to-chuc-lop.md)."), "to-chuc-lop.md", "liên kết 'to-chuc-lop.md' trỏ tới trang không có"),

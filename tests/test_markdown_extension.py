@@ -10,7 +10,6 @@ import pytest
 from sotay_boiduong import layout
 from sotay_boiduong.markdown_extension import HandbookExtension, settings_of
 
-
 GLOSSARY = {"TCCSĐ": "tổ chức cơ sở đảng", "chi uỷ": "ban chấp hành chi bộ", "Điều lệ": "Điều lệ Đảng", "chi bộ cơ sở": "chi bộ không có đảng bộ trên nó"}
 
 

@@ -11,6 +11,7 @@ import posixpath
 import re
 
 from .languages import slugify
+from .links import nav_missing_file
 from .problems import Problem
 
 # Kinds of file a page may use or link to; anything else in docs/ is a mistake until added here.
@@ -88,15 +89,16 @@ def single_language(pages: list[tuple[str, str]], languages: list[str]) -> list[
     ]
 
 
-def missing_from_nav(pages: list[tuple[str, str]], nav: list | None, config_text: str, config_path: str) -> list[Problem]:
+def missing_from_nav(pages: list[tuple[str, str]], nav: list | None, config_text: str, config_path: str, also_existing: set[str] = frozenset()) -> list[Problem]:
     """(src_uri, shown path) of the default language's pages that should be in the menu → a problem for each
-    one `nav:` does not list: MkDocs builds it, but no reader finds it, and it is not in the printed books."""
+    one `nav:` does not list: MkDocs builds it, but no reader finds it, and it is not in the printed books;
+    and one for each page the menu names that has no file (among `pages` or `also_existing`)."""
     if nav is None:
         return []  # no nav: MkDocs lists every page itself
     listed = set(_nav_pages(nav))
+    problems = [nav_missing_file(page, config_text, config_path) for page in sorted(listed - {src_uri for src_uri, _ in pages}) if page not in also_existing]
     lines = config_text.splitlines()
     nav_line = next((number for number, row in enumerate(lines, start=1) if row.startswith("nav:")), 1)
-    problems = []
     for src_uri, shown in pages:
         if src_uri in listed:
             continue

@@ -68,7 +68,7 @@ class HandbookExtension(Extension):
 def settings_of(md: Markdown) -> dict:
     """The handbook extension's settings in this Markdown instance (the diagram fence reads its words here),
     or {} where the extension is not loaded."""
-    for extension in md.registeredExtensions:
+    for extension in getattr(md, "registeredExtensions", ()):
         if isinstance(extension, HandbookExtension):
             return extension.getConfigs()
     return {}

@@ -67,12 +67,16 @@ def check_sources(files: Files, config: MkDocsConfig) -> list[Problem]:
         own = [(f.src_uri, display_path(f.abs_src_path)) for f in files if f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs)]
         problems += docs_files.check_names(own, config.docs_dir)
         problems += docs_files.duplicate_nav(config.nav, build.config_text, display_path(build.config_file))
+        topics = context.settings(config).edition.topics
         in_menu = [
             (f.src_uri, display_path(f.abs_src_path))
             for f in markdown_sources(files, config)
             if f.inclusion.is_in_nav() and f.src_uri.split(".")[0] != "404"
+            # a topic the edition leaves out is neither in the menu nor built (adapters/units.edition_files)
+            and not (lessons.kind_of(f.src_uri) == "topic" and f.src_uri.split("/")[-1].split(".")[0] not in topics)
         ]
-        problems += docs_files.missing_from_nav(in_menu, config.nav, build.config_text, display_path(build.config_file))
+        others = {f.src_uri for f in files if f.src_uri.endswith(".md")}  # pages out of the menu on purpose, too
+        problems += docs_files.missing_from_nav(in_menu, config.nav, build.config_text, display_path(build.config_file), others)
     if language == termbase.LANGUAGE:
         problems += _terminology(files, config)
     return problems

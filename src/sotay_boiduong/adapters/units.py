@@ -23,16 +23,18 @@ from mkdocs.structure.pages import Page
 
 from .. import glossary, layout, lessons
 from ..languages import format_number
+from ..markdown_extension import NO_GLOSSARY
 from ..problems import Problem
 from . import context
 from .i18n import current_language, default_language, display_path, file_language, markdown_sources, source_path
 from .output import render_markdown
 
 GLOSSARY_DIR = "_glossary"
+GLOSSARY_MARKER = "<!-- handbook:glossary -->"
 MARKERS = {
     "<!-- handbook:lessons -->": "partials/lesson-index.md",
     "<!-- handbook:topics -->": "partials/topic-index.md",
-    "<!-- handbook:glossary -->": "partials/glossary.md",
+    GLOSSARY_MARKER: "partials/glossary.md",
     "<!-- handbook:lesson-fields -->": "partials/lesson-fields.md",
     "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
     # The home page's downloads (HTML, marked for the screen only: the printed books leave them out).
@@ -113,6 +115,10 @@ def render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
         values = _index_values(page, config)
         for marker in wanted:
             markdown = markdown.replace(marker, render_markdown(config, MARKERS[marker], **values))
+    if GLOSSARY_MARKER in wanted:
+        # The glossary page gives every meaning in its tables: a term marked with its own definition there
+        # would only repeat the table (sotay_boiduong.markdown_extension leaves this block alone).
+        markdown = f'<div class="{NO_GLOSSARY}" markdown>\n\n{markdown}\n\n</div>\n'
     return markdown
 
 
