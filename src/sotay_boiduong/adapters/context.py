@@ -51,6 +51,7 @@ class LanguageState:
     glossary: dict[str, str] = field(default_factory=dict)  # term → definition
     print_pages: dict[str, Any] = field(default_factory=dict)  # page URL → editions.PageInfo, for the books
     unreadable: dict[str, str] = field(default_factory=dict)  # src_uri → text of a file not in UTF-8, as read
+    lecture_kit: dict[str, Any] = field(default_factory=dict)  # lesson slug → bai_giang.build.Output (hooks/slides.py)
 
 
 @dataclass
