@@ -107,7 +107,6 @@ class Slide:
     lines: list[Line] = field(default_factory=list)
     table: tuple[tuple[str, ...], ...] = ()  # the header row first
     picture: Picture | None = None
-    caption: str = ""
     notes: list[str] = field(default_factory=list)  # paragraphs of the speaker notes
     part: str = ""  # the part of the lesson: opening, heading:<n>, case:<n>, review, summary, readings
     title_size: int = layout.TITLE_SIZES[0]
@@ -116,7 +115,7 @@ class Slide:
     def text(self) -> str:
         """Every word the slide shows, title excepted, in reading order."""
         cells = [cell for row in self.table for cell in row]
-        return " ".join([line.text for line in self.lines] + cells + ([self.caption] if self.caption else []))
+        return " ".join([line.text for line in self.lines] + cells)
 
 
 @dataclass
@@ -199,8 +198,8 @@ def headline(sentence: str, limit: int) -> tuple[str, bool]:
     if early is not None and words(early) <= HARD_POINT_WORDS:
         return early.rstrip(" ,;:—–") + GAP, True
     if words(sentence) <= MAX_WORDS:
-        return sentence, False
-    # Nowhere to cut at a mark: at a word, after the first `limit` words.
+        return sentence, False  # a sentence that fits a slide is not cut in the middle of a clause
+    # Nowhere to cut at a mark, and too long for a slide: at a word, after the first `limit` words.
     kept, count = [], 0
     for token in sentence.split():
         kept.append(token)
@@ -303,6 +302,11 @@ def _situation_lines(units: list[tuple[int, str]], chosen: list[int]) -> list[st
 
 def _gap(text: str) -> str:
     return text if text.endswith(GAP) else f"{text.rstrip(';')} {GAP}"
+
+
+def _capital(text: str) -> str:
+    """A part of a sentence shown as a line of its own begins with a capital, as a line of a slide does."""
+    return text[:1].upper() + text[1:]
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -529,19 +533,16 @@ class _Maker:
         if texts:
             title = data.get("short_title") or data.get("title", "")
             part.slides += self._text_slides("intro", title, texts, "opening")
-        objectives = [str(o) for o in data.get("objectives") or []]
+        objectives = [plain(str(o)) for o in data.get("objectives") or []]
         if objectives:
-            lines = [Line(w["objectives_lead"], bullet=False)]
-            notes = []
-            for number, objective in enumerate(objectives):
-                if words(plain(objective)) > MAX_WORDS and headline(plain(objective), POINT_WORDS)[1] is False:
-                    self._problem(self._line("objectives", number), f"mục tiêu dài {words(plain(objective))} từ, không có chỗ ngắt cho vừa một trang chiếu", "tách mục tiêu thành hai câu")
-                text, cut = headline(plain(objective), POINT_WORDS)
-                lines.append(Line(text, level=1))
-                if cut:
-                    notes.append(f"- {plain(objective)}")
+            # The objectives are cut like a heading's points, step by step, until they fit two slides.
+            for _, limit in SHORTER:
+                lines = [Line(headline(o, limit)[0]) for o in objectives]
+                if len(pack(lines)) <= SECTION_SLIDES:
+                    break
+            cut = [f"- {o}" for o, line in zip(objectives, lines, strict=True) if line.text != o]
             terms = [f"- {term}: {self.handbook.glossary[term]}" for term in data.get("key_terms") or [] if term in self.handbook.glossary]
-            extra = ([w["objectives"] + ":", *notes] if notes else []) + ([w["terms"] + ":", *terms] if terms else [])
+            extra = ([w["objectives_lead"], *cut] if cut else []) + ([w["terms"] + ":", *terms] if terms else [])
             slides = self._slides_of("objectives", w["objectives"], lines, "opening", self._line("objectives"))
             if slides:
                 slides[0].notes += extra
@@ -574,10 +575,11 @@ class _Maker:
         line = self._line("cases", index - 1, "situation")
 
         def situation_fits(lines: list[str]) -> bool:
+            lines = [_capital(t) for t in lines]
             shown = [setting, *(Line(t, bullet=False) for t in lines)]
             return all(fits([line]) for line in shown) and len(pack(shown)) <= SITUATION_SLIDES
 
-        situation = shorten_situation(str(case.get("situation", "")), [str(case.get("title", "")), *questions], self.corpus, situation_fits)
+        situation = [_capital(t) for t in shorten_situation(str(case.get("situation", "")), [str(case.get("title", "")), *questions], self.corpus, situation_fits)]
         if situation and words(situation[0]) > MAX_WORDS:
             self._problem(line, f"câu đầu của tình huống {index} dài {words(situation[0])} từ, không có dấu chấm phẩy, hai chấm hay dấu phẩy để ngắt cho vừa một trang chiếu ({MAX_WORDS} từ)", "tách câu đầu của `situation` thành hai câu ngắn hơn")
             return
@@ -661,7 +663,7 @@ class _Maker:
         lines = []
         for name in shown.values():
             lines += self._broken(name, self._line("sources"))
-        pages = pack(lines)
+        pages = _greedy_pages(lines)  # a list of names: as many on the first slide as it holds
         part.slides += [Slide("readings", w["readings"], page, part=part.name, notes=list(notes)) for page in pages]
 
     # ------------------------------------------------------------ slides of a heading
@@ -709,6 +711,8 @@ class _Maker:
         return lines, notes_of
 
     def _diagram(self, title: str, block: Block, part: str) -> list[Slide]:
+        """A diagram's slide: its caption as the title (the slide before has the section's heading), the
+        picture as large as the rest of the slide allows, the diagram in words in the notes."""
         diagram = block.diagram
         assert diagram is not None
         picture, message = self.draw(diagram, layout.PICTURE_BOX)
@@ -716,10 +720,12 @@ class _Maker:
             self._problem(block.line, f"sơ đồ «{diagram.caption}» không vẽ được cho trang chiếu: {message}", "sửa mã sơ đồ (xem mục 2a «Thêm hoặc sửa một sơ đồ» trong docs/huong-dan/bien-tap.md)")
             return []
         caption = plain(diagram.caption)
-        if layout.text_height(caption, layout.CAPTION_SIZE, layout.CAPTION_BOX.width) > layout.CAPTION_BOX.height * 72:
-            self._problem(block.line, f"chú thích sơ đồ dài {words(caption)} từ, không vừa hai dòng dưới hình trên trang chiếu", "rút gọn `caption` của sơ đồ")
-        notes = [self.words.get("diagram_text", "") + ":", *[plain(row) for row in diagram.text.splitlines() if row.strip()]]
-        return [Slide("diagram", title, picture=picture, caption=caption, part=part, notes=notes, title_size=self._title_size(title, block.line))]
+        size = layout.title_size(caption)
+        if size is None:
+            self._problem(block.line, f"chú thích sơ đồ dài {words(caption)} từ, không vừa ô tiêu đề của trang chiếu ở cỡ chữ {layout.TITLE_SIZES[-1]}", "rút gọn `caption` của sơ đồ")
+            size = layout.TITLE_SIZES[-1]
+        notes = [f"{title}.", self.words.get("diagram_text", "") + ":", *[plain(row) for row in diagram.text.splitlines() if row.strip()]]
+        return [Slide("diagram", caption, picture=picture, part=part, notes=notes, title_size=size)]
 
     def _table(self, title: str, block: Block, part: str) -> list[Slide]:
         rows = block.rows
@@ -740,7 +746,8 @@ class _Maker:
     def _broken(self, text: str, line: int, *, level: int = 0, bullet: bool = True) -> list[Line]:
         pieces = break_line(text)
         if pieces is None:
-            self._problem(line, f"câu «{text[:60]}…» dài {words(text)} từ, không có dấu chấm phẩy, hai chấm hay dấu phẩy để ngắt cho vừa một trang chiếu ({MAX_WORDS} từ)", "tách câu thành hai câu ngắn hơn")
+            own = re.sub(r"^\d+\.\s+", "", text)  # a question without the number the slide gives it
+            self._problem(line, f"câu «{own[:60]}…» dài {words(own)} từ, không có dấu chấm phẩy, hai chấm hay dấu phẩy để ngắt cho vừa một trang chiếu ({MAX_WORDS} từ)", "tách câu thành hai câu ngắn hơn")
             return [Line(text, level, bullet)]
         return [Line(piece, level, bullet if index == 0 else False) for index, piece in enumerate(pieces)]
 

@@ -27,10 +27,9 @@ INSET = 0.1  # PowerPoint's default inner margin of a text box, left and right
 # Font sizes in points. Nothing on a slide is smaller than MIN_SIZE: read from the back of a hall.
 MIN_SIZE = 20
 TITLE_SIZES = (32, 28, 24)  # a title takes the first size at which it fits in its box
-POINT_SIZE = 28  # a point of a section, an objective, a question
-SUB_SIZE = 24  # an item under a lead line ("Chức năng … gồm ba nhóm:")
+POINT_SIZE = 32  # a point of a section, a question, a key point
+SUB_SIZE = 28  # an item under a lead line ("Chức năng … gồm ba nhóm:"), an objective
 TABLE_SIZE = 20
-CAPTION_SIZE = 20
 COVER_TITLE_SIZES = (40, 36, 32, 28)
 COVER_SUBTITLE_SIZE = 24
 SPACE_BEFORE = 0.25  # space before a paragraph, as a share of its line height
@@ -69,9 +68,8 @@ TITLE_BOX = Box(MARGIN, TITLE_TOP, CONTENT_WIDTH, TITLE_HEIGHT)
 BODY_BOX = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, BODY_HEIGHT)
 COVER_TITLE_BOX = Box(MARGIN + 0.3, 1.2, CONTENT_WIDTH - 0.6, 3.1)
 COVER_SUBTITLE_BOX = Box(MARGIN + 0.3, 4.5, CONTENT_WIDTH - 0.6, 2.3)
-CAPTION_HEIGHT = 0.95
-PICTURE_BOX = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, BODY_HEIGHT - CAPTION_HEIGHT)
-CAPTION_BOX = Box(MARGIN, BODY_TOP + BODY_HEIGHT - CAPTION_HEIGHT, CONTENT_WIDTH, CAPTION_HEIGHT)
+# A diagram's slide: its caption is the title, the picture takes the rest down to the band.
+PICTURE_BOX = Box(MARGIN - 0.3, BODY_TOP - 0.05, CONTENT_WIDTH + 0.6, SLIDE_HEIGHT - BAND_HEIGHT - BODY_TOP - 0.05)
 
 
 @lru_cache(maxsize=4)

@@ -17,7 +17,7 @@ import io
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -294,19 +294,6 @@ def _picture(page, slide: Slide) -> None:
     left = box.left + (box.width - picture.width) / 2
     top = box.top + (box.height - picture.height) / 2
     page.shapes.add_picture(io.BytesIO(picture.png), Inches(left), Inches(top), Inches(picture.width), Inches(picture.height))
-    caption = layout.CAPTION_BOX
-    shape = page.shapes.add_textbox(Inches(caption.left), Inches(caption.top), Inches(caption.width), Inches(caption.height))
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.CENTER
-    run = paragraph.add_run()
-    run.text = slide.caption
-    run.font.size = Pt(layout.CAPTION_SIZE)
-    run.font.italic = True
-    run.font.color.rgb = RGBColor.from_string(layout.MUTED)
 
 
 def _table(page, rows: tuple[tuple[str, ...], ...]) -> None:
