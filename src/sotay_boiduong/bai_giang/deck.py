@@ -6,37 +6,46 @@ the handbook's interface labels ("Mục tiêu", "Tình huống 1.", "Câu hỏi 
 the lecturer notes, the session plan, the keys to the cases, the answers to the review questions — goes to the
 speaker notes, never onto a slide; editors' notes (`!!! doi-chieu` boxes) go nowhere.
 
-The rules (the editors' guide, docs/huong-dan/bien-tap.md, says the same for editors):
+The rules (the editors' guide, section 2b of docs/huong-dan/bien-tap.md, says the same for editors):
 
-- Slides, in the lesson's order: a cover (lesson, sessions, the edition's locality); the lesson's opening words;
-  the objectives; for each `##` and `###` heading, one or more slides titled with the heading, each diagram
-  and each table of the section on a slide of its own; for each case, its situation and then its questions;
-  the review questions; the key points (`key_points`) as the summary; the required readings (`sources`, named
-  as the document registry names them, each replaced document by the one now in force).
+- Slides: a cover (the lesson, its sessions, the programme, the edition's locality); the lesson's opening
+  words (before its first heading), titled with its `short_title`; the objectives; for each `##` and `###`
+  heading, one or more slides titled with the heading, each table of the section on slides of its own and each
+  diagram on a slide titled with its caption; for each case, its situation and then its questions; the review
+  questions; the key points (`key_points`) as the summary; the required readings (`sources`, each named as the
+  document registry names it, a replaced document by the one now in force, the Charter with its articles).
 - Order of the session: when the session plan names the sections a lecture segment covers ("Mục 1 và mục
   2: …", "Sections 4.4 to 4.7 and section 5: …", before the first colon), the deck follows the plan: the
   sections in the order the segments take them, the cases where the discussion is, the review questions where
-  the questions are, the summary where the summing up is. A section no segment names goes with the section
-  before it.
-- A point of a section is drawn from each paragraph and each list item, in order: the bold opening words when
-  they are a sentence of their own ("**Review the organisational model.**"), otherwise the first sentence. A
-  point longer than 25 words is cut after the last semicolon that leaves at most 25 words, else after the last
-  colon or dash, else after the last comma, keeping at least 5 words, and ends with "…"; a sentence that cannot
-  be cut so is kept whole. When a heading's points fill more than two slides at 25 words, they are cut to 15.
-  The whole paragraph of a cut point is in the speaker notes.
-- A slide holds at most 6 lines and 40 words (a table: 6 rows and 80 words), and its text at its size fits
-  its box as Noto Sans measures it: what does not fit goes on the next slide with the same title; the font is
-  never made smaller (points 28 pt, items under a lead line 24 pt, tables and captions 20 pt). A line longer
-  than a slide is broken after a semicolon, colon or comma onto the next slide.
+  the questions are, the summary and readings where the summing up is. A section no segment names goes with
+  the section before it.
+- Points of a heading, one from each paragraph and list item, in order: a sentence that ends with a colon and
+  leads a list is shown whole, without a bullet, the list's items under it; bold opening words that are a
+  sentence of their own ("**Review the organisational model.**") are the point; a list item is shown whole; a
+  paragraph gives its first sentence, cut to 25 words.
+- A cut: after the last semicolon that leaves at most the limit (and at least 5 words), else the last colon,
+  dash or opening bracket, else the last comma (leaving at least 10 words, so not after "Theo Điều 21 Điều lệ
+  Đảng,"); failing those, at the first of them if that leaves at most 32 words; a sentence that still fits a
+  slide is then kept whole; a longer one is cut after the limit's last word. A cut ends with "…"; the whole
+  paragraph is in the speaker notes.
+- When a heading's points fill more than two slides, they are cut shorter, step by step (list items to 25 and
+  paragraphs to 20 words, then 18 and 15, then 12), and the step that fills the fewest slides is kept.
+- A slide holds at most 6 lines and 40 words (a table: 6 rows with its header, 80 words), and its text at its
+  size fits its box as Noto Sans measures it: the lines go on as few slides as they need, shared out evenly,
+  a lead line never last; the font is never made smaller (points 32 pt, items under a lead line 28 pt, tables
+  20 pt, titles 32, 28 or 24 pt). A line longer than a slide is broken after a sentence, a semicolon, a colon or
+  dash, or a comma (the first that serves), and goes on over the next slide.
 - A case's situation is shortened to what its questions need: its first sentence (who and where), then the
-  sentences that share the most two-word phrases with the questions (a phrase counts the more, the rarer it is
-  in the lesson), as many as two slides hold, in the order they were written, "…" marking a gap. The questions
-  and the review questions are shown whole, numbered as in the lesson.
-- Speaker notes: the session plan's part that covers the slide (kind, minutes, activity); the lecturer notes
-  that name the slide's section or case (the others on the cover); the key of each case (what a good answer
-  covers, the rules, the wrong answers); the suggested answers under the review questions; the diagram in
-  words; the key terms with their glossary meanings on the objectives; the glossary's meaning of each
-  abbreviation a slide uses.
+  sentences, and parts of sentences between semicolons, that share the most two-word phrases with the case's
+  title and questions (a phrase counts the more, the rarer it is in the lesson), as many as two slides hold, in
+  the order they were written; "…" marks a gap and a part begins with a capital. The questions and the review
+  questions are shown whole, numbered as in the lesson.
+- Speaker notes: the session plan's part that covers the slide (its kind and minutes; the whole activity on
+  its first slide); the lecturer notes that name the slide's section or case, on its first slide (the others on
+  the cover); the key of each case (what a good answer covers, the rules, the wrong answers) on its question
+  slides; the suggested answers under the review questions; the whole paragraph behind each cut point; the
+  diagram in words; the key terms with their glossary meanings, and the objectives in full, on the
+  objectives; the glossary's meaning of each abbreviation a slide uses.
 
 Material that no rule can fit (a table wider than four columns, a table row or a sentence too long for a
 slide with nowhere to break it) is a Problem at its file and line, with what to shorten.
