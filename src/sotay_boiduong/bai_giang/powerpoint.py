@@ -41,9 +41,9 @@ def write(deck: Deck) -> bytes:
     presentation.core_properties.language = deck.language
     presentation.core_properties.author = ""
     presentation.core_properties.comments = ""
-    notes = _Notes(presentation)
+    notes, pages = _Notes(presentation), _Pages(presentation)
     for slide in deck.slides:
-        page = _slide(presentation, slide)
+        page = _slide(pages, slide)
         if slide.notes:
             notes.add(page, slide.notes)
     buffer = io.BytesIO()
@@ -68,6 +68,29 @@ def _quick_part_names(presentation) -> None:
         return name
 
     package.next_partname = next_partname
+
+
+class _Pages:
+    """New slides. python-pptx copies a layout's placeholders into each new slide by searching the layout's
+    shapes, half the time of writing a deck; the placeholders of a layout are the same for every slide made
+    from it, so the first slide of each layout is made by python-pptx and the others get a copy of its shapes."""
+
+    def __init__(self, presentation):
+        self.presentation = presentation
+        self.shapes: dict[int, list] = {}
+
+    def add(self, index: int):
+        slides, layout_ = self.presentation.slides, self.presentation.slide_layouts[index]
+        if index not in self.shapes:
+            page = slides.add_slide(layout_)
+            self.shapes[index] = [copy.deepcopy(shape) for shape in list(page.shapes._spTree)[2:]]
+            return page
+        rId, page = slides.part.add_slide(layout_)
+        tree = page.shapes._spTree
+        for shape in self.shapes[index]:
+            tree.append(copy.deepcopy(shape))
+        slides._sldIdLst.add_sldId(rId)
+        return page
 
 
 class _Notes:
@@ -229,21 +252,21 @@ def _place(shape, box: layout.Box) -> None:
 # ---------------------------------------------------------------- slides
 
 
-def _slide(presentation, slide: Slide) -> None:
+def _slide(pages: _Pages, slide: Slide):
     if slide.kind == "cover":
-        page = presentation.slides.add_slide(presentation.slide_layouts[TITLE_SLIDE])
+        page = pages.add(TITLE_SLIDE)
         _title(page.shapes.title, slide.title, slide.title_size)
         subtitle = page.placeholders[1]
         _lines(subtitle.text_frame, slide.lines, size=layout.COVER_SUBTITLE_SIZE, cover=True)
     elif slide.picture is not None or slide.table:
-        page = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY])
+        page = pages.add(TITLE_ONLY)
         _title(page.shapes.title, slide.title, slide.title_size)
         if slide.picture is not None:
             _picture(page, slide)
         else:
             _table(page, slide.table)
     else:
-        page = presentation.slides.add_slide(presentation.slide_layouts[TITLE_AND_CONTENT])
+        page = pages.add(TITLE_AND_CONTENT)
         _title(page.shapes.title, slide.title, slide.title_size)
         body = page.placeholders[1]
         _lines(body.text_frame, slide.lines)
