@@ -9,7 +9,8 @@
 - `<!-- handbook:lesson-slides -->` (in the lecturers' block of overrides/partials/lesson-parts.md) becomes the
   lesson's "Bài giảng" part, and `<!-- handbook:slides -->` (the organisers' page) the list of every lesson's
   files, each with its size and number of slides (overrides/partials/lesson-slides.md, slides-list.md). Both
-  are for the screen: the printed editions leave them out (a link to a file means nothing on paper).
+  are for the site only (`handbook-web-only`): the printed editions leave them out, as a link to a file means
+  nothing on paper; the offline copy has them.
 """
 
 from __future__ import annotations

@@ -525,9 +525,9 @@ def test_the_site_writes_the_files_and_links_them(fixture_site):
         links = {a["href"]: a.find_parent("li") for a in page.select(".handbook-lecturer a[href]") if a["href"].endswith((".pptx", ".docx"))}
         assert set(links) == {"../../giang-vien/bai-giang/bai-1.pptx", "../../giang-vien/bai-giang/bai-1-ke-hoach.docx"}, build.output[-2000:]
         item = links["../../giang-vien/bai-giang/bai-1.pptx"]
-        assert "handbook-screen-only" in item["class"] and ui["slides_count"].replace("{n}", str(slides)) in item.get_text()
+        assert "handbook-web-only" in item["class"] and ui["slides_count"].replace("{n}", str(slides)) in item.get_text()
         assert kit.format_size(deck.stat().st_size, ui, language) in item.get_text()
     organisers = BeautifulSoup(build.page("huong-dan/to-chuc-lop/index.html"), "html.parser")
-    listing = organisers.select_one("div.handbook-slides.handbook-screen-only")
+    listing = organisers.select_one("div.handbook-slides.handbook-web-only")
     assert listing is not None and listing.select_one('a[href="../../giang-vien/bai-giang/bai-1.pptx"]') is not None
     assert "<!-- handbook:" not in build.page("bai-hoc/bai-1/index.html")

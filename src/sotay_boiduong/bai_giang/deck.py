@@ -177,7 +177,7 @@ def build(unit: Unit, source: str, handbook: Handbook, draw: DrawDiagram) -> tup
     maker.place_lecturer_notes()
     if maker.problems:
         return None, sorted(set(maker.problems))
-    slides, segment_slides = maker.ordered(found)
+    slides, segment_slides = maker.ordered()
     return Deck(handbook.language, unit.number or 0, label(unit, handbook.words["lesson"]), slides, segment_slides), []
 
 
@@ -522,6 +522,7 @@ class _Maker:
         self.corpus: list[str] = []
         self.abbreviations = {t: d for t, d in handbook.glossary.items() if glossary_module.is_abbreviation(t)}
         self.segments = [s for s in ((self.data.get("session_plan") or {}).get("segments") or []) if isinstance(s, dict)]
+        self.unplaced: list[str] = []  # lecturer notes that name no section or case: for the cover
 
     # ------------------------------------------------------------ parts of the lesson
 
@@ -775,7 +776,6 @@ class _Maker:
         """Each lecturer note on the first slide of the section and of the case it names (of a run of
         sections, the first of them); a note that names none stays for the cover (`ordered`)."""
         headings = [p for p in self.parts if p.name.startswith("heading:") and p.slides]
-        self.unplaced: list[str] = []
         for raw in self.data.get("lecturer_notes") or []:
             note = plain(str(raw))
             targets: list[_Part] = []
@@ -808,7 +808,7 @@ class _Maker:
 
     # ------------------------------------------------------------ the order of the session
 
-    def ordered(self, found: list[Section]) -> tuple[list[Slide], list[tuple[int, int] | None]]:
+    def ordered(self) -> tuple[list[Slide], list[tuple[int, int] | None]]:
         """The parts in the order of the session plan, the plan's part and the general lecturer notes in the
         notes, and each segment's slides."""
         claim: dict[str, int] = {}
@@ -863,7 +863,7 @@ class _Maker:
                     spans.setdefault(segment_index, []).append(len(slides))
                 slide.notes += self._abbreviation_notes(slide)
         if slides and slides[0].kind == "cover":
-            slides[0].notes += getattr(self, "unplaced", [])
+            slides[0].notes += self.unplaced
         for slide in slides:
             slide.notes = [n for n in slide.notes if n.strip()]
         segment_slides = [(min(spans[i]), max(spans[i])) if i in spans else None for i in range(len(self.segments))]
