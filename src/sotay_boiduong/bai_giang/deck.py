@@ -22,12 +22,13 @@ The rules (the editors' guide, section 2b of docs/huong-dan/bien-tap.md, says th
 - Points of a heading, one from each paragraph and list item, in order: a sentence that ends with a colon and
   leads a list is shown whole, without a bullet, the list's items under it; bold opening words that are a
   sentence of their own ("**Review the organisational model.**") are the point; a list item is shown whole; a
-  paragraph gives its first sentence, cut to 25 words.
-- A cut: after the last semicolon that leaves at most the limit (and at least 5 words), else the last colon,
-  dash or opening bracket, else the last comma (leaving at least 10 words, so not after "Theo Điều 21 Điều lệ
-  Đảng,"); failing those, at the first of them if that leaves at most 32 words; a sentence that still fits a
-  slide is then kept whole; a longer one is cut after the limit's last word. A cut ends with "…"; the whole
-  paragraph is in the speaker notes.
+  paragraph gives its first sentence, whole if the heading then fits one slide, else cut to 25 words. A
+  heading on one slide with room left shows its paragraphs' next sentences under their points, a sentence of
+  each paragraph in turn, while the slide holds them.
+- A cut: at the last semicolon, colon, dash, opening bracket or comma that leaves at most the limit, and at
+  least 5 words (10 at a comma, so not after "Theo Điều 21 Điều lệ Đảng,"); failing that, at the first of them
+  if that leaves at most 32 words; a sentence that still fits a slide is then kept whole; a longer one is cut
+  after the limit's last word. A cut ends with "…"; the whole paragraph is in the speaker notes.
 - When a heading's points fill more than two slides, they are cut shorter, step by step (list items to 25 and
   paragraphs to 20 words, then 18 and 15, then 12), and the step that fills the fewest slides is kept.
 - A slide holds at most 6 lines and 40 words (a table: 6 rows with its header, 80 words), and its text at its
@@ -198,10 +199,9 @@ def headline(sentence: str, limit: int) -> tuple[str, bool]:
                 if words(head) >= least and words(sentence[match.end() :]) >= 3:  # a cut leaves something out
                     found.append(head)
         heads.append(found)
-    for found in heads:  # the strongest boundary that leaves at most `limit` words, as late as it can be
-        within = [h for h in found if words(h) <= limit]
-        if within:
-            return max(within, key=len).rstrip(" ,;:—–") + GAP, True
+    within = [h for found in heads for h in found if words(h) <= limit]  # the last boundary that leaves few enough
+    if within:
+        return max(within, key=len).rstrip(" ,;:—–(") + GAP, True
     # No boundary that early: the earliest boundary of all, if what it leaves still fits a line of a slide.
     early = min((h for found in heads for h in found), key=len, default=None)
     if early is not None and words(early) <= HARD_POINT_WORDS:
@@ -403,6 +403,12 @@ def _even_pages(lines: list[Line], count: int) -> list[list[Line]] | None:
     return pages[::-1]
 
 
+def _insert_after(lines: list[Line], anchors: list[Line], line: Line) -> list[Line]:
+    """`lines` with `line` put after the last of `anchors` (compared by identity)."""
+    position = max(index for index, existing in enumerate(lines) if any(existing is a for a in anchors))
+    return [*lines[: position + 1], line, *lines[position + 1 :]]
+
+
 def _is_lead(line: Line) -> bool:
     return not line.bullet and line.level == 0 and line.text.rstrip().endswith(":")
 
@@ -545,11 +551,8 @@ class _Maker:
             part.slides += self._text_slides("intro", title, texts, "opening")
         objectives = [plain(str(o)) for o in data.get("objectives") or []]
         if objectives:
-            # The objectives are cut like a heading's points, step by step, until they fit two slides.
-            for _, limit in SHORTER:
-                lines = [Line(headline(o, limit)[0]) for o in objectives]
-                if len(pack(lines)) <= SECTION_SLIDES:
-                    break
+            # An objective is a commitment, not a heading: cut only past 25 words, and never shorter.
+            lines = [Line(headline(o, POINT_WORDS)[0]) for o in objectives]
             cut = [f"- {o}" for o, line in zip(objectives, lines, strict=True) if line.text != o]
             terms = [f"- {term}: {self.handbook.glossary[term]}" for term in data.get("key_terms") or [] if term in self.handbook.glossary]
             extra = ([w["objectives_lead"], *cut] if cut else []) + ([w["terms"] + ":", *terms] if terms else [])
@@ -680,14 +683,19 @@ class _Maker:
 
     def _text_slides(self, kind: str, title: str, blocks: list[Block], part: str) -> list[Slide]:
         size = self._title_size(title, blocks[0].line if blocks else 1)
+        # First every paragraph's first sentence whole, if the heading then fits one slide; else the steps of
+        # SHORTER, until the points fit SECTION_SLIDES.
+        steps = [((None, MAX_WORDS), 1)] + [(step, SECTION_SLIDES) for step in SHORTER]
         tried = []
-        for item_words, paragraph_words in SHORTER:
+        for (item_words, paragraph_words), most in steps:
             lines, notes_of = self._points(blocks, item_words, paragraph_words)
             pages = pack(lines)
             tried.append((len(pages), len(tried), pages, notes_of))
-            if len(pages) <= SECTION_SLIDES:
+            if len(pages) <= most:
                 break
         _, _, pages, notes_of = min(tried, key=lambda t: (t[0], t[1]))  # fewest slides, then the longest points
+        if len(pages) == 1:
+            pages = [self._filled(blocks, pages[0], notes_of)]
         slides = []
         for page in pages:
             notes = []
@@ -697,6 +705,37 @@ class _Maker:
                     notes.append(full)
             slides.append(Slide(kind, title, page, part=part, notes=notes, title_size=size))
         return slides
+
+    def _filled(self, blocks: list[Block], page: list[Line], notes_of: dict[int, str]) -> list[Line]:
+        """A heading whose points leave room on its one slide: each paragraph's next sentences under its point,
+        a sentence of each paragraph in turn, while the slide holds them (a slide of one short line says less
+        than its section)."""
+        owners = {id(line): block for block in blocks for line in page if notes_of.get(id(line)) == block.text}
+        shown = {id(block): [line for line in page if owners.get(id(line)) is block] for block in blocks}
+        rest = {}
+        for block in blocks:
+            said = shown[id(block)]
+            parts = sentences(block.text)
+            if block.kind == "paragraph" and said and not block.lead and len(parts) > 1 and said[-1].text == parts[0]:
+                rest[id(block)] = parts[1:]
+        added: dict[int, list[Line]] = {id(block): [] for block in blocks}
+        current = list(page)
+        for turn in range(max((len(v) for v in rest.values()), default=0)):
+            for block in blocks:
+                more = rest.get(id(block), [])
+                if turn >= len(more) or len(added[id(block)]) < turn:
+                    continue
+                line = Line(headline(more[turn], POINT_WORDS)[0], level=1)
+                trial = _insert_after(current, shown[id(block)] + added[id(block)], line)
+                if fits(trial):
+                    added[id(block)].append(line)
+                    current = trial
+                    if turn == len(more) - 1 and line.text == more[turn]:
+                        for said in shown[id(block)]:
+                            notes_of.pop(id(said), None)  # the whole paragraph is on the slide
+                    else:
+                        notes_of[id(line)] = block.text
+        return current
 
     def _points(self, blocks: list[Block], item_words: int | None, paragraph_words: int) -> tuple[list[Line], dict[int, str]]:
         lines: list[Line] = []
