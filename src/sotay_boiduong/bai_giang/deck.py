@@ -9,7 +9,8 @@ speaker notes, never onto a slide; editors' notes (`!!! doi-chieu` boxes) go now
 The rules (the editors' guide, section 2b of docs/huong-dan/bien-tap.md, says the same for editors):
 
 - Slides: a cover (the lesson, its sessions, the programme, the edition's locality); the lesson's opening
-  words (before its first heading), titled with its `short_title`; the objectives; for each `##` and `###`
+  words (before its first heading), titled with its `short_title`; the objectives (one longer than 32 words
+  cut as below); for each `##` and `###`
   heading, one or more slides titled with the heading, each table of the section on slides of its own and each
   diagram on a slide titled with its caption; for each case, its situation and then its questions; the review
   questions; the key points (`key_points`) as the summary; the required readings (`sources`, each named as the
@@ -551,8 +552,8 @@ class _Maker:
             part.slides += self._text_slides("intro", title, texts, "opening")
         objectives = [plain(str(o)) for o in data.get("objectives") or []]
         if objectives:
-            # An objective is a commitment, not a heading: cut only past 25 words, and never shorter.
-            lines = [Line(headline(o, POINT_WORDS)[0]) for o in objectives]
+            # An objective is a commitment, not a heading: cut only past 32 words, and never shorter.
+            lines = [Line(headline(o, HARD_POINT_WORDS)[0]) for o in objectives]
             cut = [f"- {o}" for o, line in zip(objectives, lines, strict=True) if line.text != o]
             terms = [f"- {term}: {self.handbook.glossary[term]}" for term in data.get("key_terms") or [] if term in self.handbook.glossary]
             extra = ([w["objectives_lead"], *cut] if cut else []) + ([w["terms"] + ":", *terms] if terms else [])
