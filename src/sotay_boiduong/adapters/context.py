@@ -35,6 +35,7 @@ from ..sources import Sources
 from . import i18n
 
 if TYPE_CHECKING:
+    from ..bai_giang.build import Output as LectureKit
     from ..diagrams import Renderer
     from ..documents import Document
     from ..editions import Book, Finish, PageInfo
@@ -85,6 +86,7 @@ class LanguageState:
     fallback_pages: list = field(default_factory=list)  # pages shown in a language they are not written in
     glossary: dict[str, str] = field(default_factory=dict)  # term → definition, read once per language
     print_pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL → what the books need of it
+    lecture_kit: dict[str, LectureKit] = field(default_factory=dict)  # lesson slug → its deck and plan (hooks/slides.py)
 
 
 @dataclass
