@@ -13,12 +13,15 @@ python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install -q "uv==$UV_VERSION" 2> >(grep -v "is ignored: it is neither" >&2 || true)
 upgrade=()
 [ "${1:-}" = "--upgrade" ] && upgrade=(--upgrade)
+# --no-strip-extras: a dependency's extras stay in the lock ("fonttools[woff]==…"); without them, the pip of
+# Debian's Python (23.x) sees WeasyPrint's "fonttools[woff]" as a requirement the lock does not pin and refuses
+# the whole lock under --require-hashes.
 compile() {  # compile OUTPUT EXTRA...
     local out="$1"; shift
     local extras=()
     for extra in "$@"; do extras+=(--extra "$extra"); done
     (cd "$ROOT" && "$tmp/venv/bin/uv" pip compile pyproject.toml "${extras[@]}" "${upgrade[@]}" \
-        --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 --generate-hashes --quiet \
+        --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 --generate-hashes --no-strip-extras --quiet \
         --custom-compile-command "bash scripts/lock.sh" -o "$out")
     echo "$out: $(grep -c '^[a-zA-Z0-9]' "$ROOT/$out") packages"
 }
