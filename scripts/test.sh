@@ -9,5 +9,6 @@ say "ruff check"
 "$VENV/bin/ruff" check src hooks scripts tests
 say "deptry (declared dependencies = imported ones)"
 "$VENV/bin/deptry" .
+unset HANDBOOK_TEST_SITE  # tests/conftest.py: the test command always builds the site it tests
 say "pytest"
 exec "$PY" -m pytest -n auto "$@"

@@ -74,6 +74,10 @@ def shared_build(tmp_path_factory, name: str, make) -> Build:
     """A build made once per test run, whatever the number of xdist workers: made at the start of the run in
     the background (pytest_sessionstart), or else by the first process that asks; the others wait for it
     (a file lock) and read its record."""
+    if name == "real-site" and os.environ.get("HANDBOOK_TEST_SITE"):
+        # A site folder built already by `bash scripts/build.sh` (`HANDBOOK_TEST_SITE=site pytest tests/test_editions.py`),
+        # to rerun the tests of the finished site while working on them; the test command never sets it.
+        return Build(0, "", Path(os.environ["HANDBOOK_TEST_SITE"]).resolve())
     shared = _shared_folder(tmp_path_factory)
     lock = open(shared / f"{name}.lock", "w")  # noqa: SIM115 (closed by _make_shared)
     fcntl.flock(lock, fcntl.LOCK_EX)
@@ -86,7 +90,7 @@ def shared_build(tmp_path_factory, name: str, make) -> Build:
 def pytest_sessionstart(session):
     """A run of the whole suite starts the two builds that most tests wait for at once, in the background of
     the main (or xdist controller) process, so the workers run the tests that need no site meanwhile."""
-    if os.environ.get("PYTEST_XDIST_WORKER") or session.config.args != session.config.getini("testpaths"):
+    if os.environ.get("PYTEST_XDIST_WORKER") or session.config.args != session.config.getini("testpaths") or os.environ.get("HANDBOOK_TEST_SITE"):
         return
     shared = _shared_folder(session.config._tmp_path_factory)
     for name, make in (("real-site", _make_real_site), ("variant-site", _make_variant_site)):

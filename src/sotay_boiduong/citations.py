@@ -109,14 +109,19 @@ def check(citations: list[Citation], documents: dict[str, Document], path: str, 
     return problems
 
 
-def link(text: str, documents: dict[str, Document], language: str, targets: dict[str, str], replaced_label: str) -> str:
+def link(text: str, documents: dict[str, Document], language: str, targets: dict[str, str], now_label: str) -> str:
     """Markdown with each valid citation made a link to its article or document, status as its tooltip.
 
     `targets` maps a document id to the link target from this page (a .md path with optional #anchor).
-    A citation of a replaced document is followed by a small link to the document now in force.
+    A citation of a replaced document is followed by what is in force now (`now_label`, "nay là {name}"): the
+    end of its chain, which is true whether it replaced the cited one directly or in turn. The phrase goes after
+    the date that belongs to the number ("Quy định 24-QĐ/TW ngày 30/7/2021, nay là …"), and not at all where
+    the sentence tells the replacement itself or inside an editor's note. On the screen it is a small link; in
+    print it is words of the sentence (`handbook-print-only`; the printed books leave out `handbook-screen-only`).
     """
     numbers = by_number(documents)
     lines = text.split("\n")
+    in_note = _note_lines(lines)
     for citation in sorted(find(text, language), key=lambda c: (c.line, -c.start)):
         document = documents.get(CHARTER) if citation.is_article else numbers.get(citation.number)
         if document is None or document.id not in targets:
@@ -126,15 +131,60 @@ def link(text: str, documents: dict[str, Document], language: str, targets: dict
             target = f"{target.split('#')[0]}#dieu-{citation.article}"
         tooltip = status_line(document, documents, language).replace('"', "'")
         classes = ".handbook-cite" + (" .handbook-cite--replaced" if document.status == "replaced" else "")
-        replacement = f'[{citation.text}]({target} "{tooltip}"){{ {classes} }}'
-        if document.status == "replaced":
-            latest = current_version(documents, document.id)
-            if latest.id in targets:
-                label = replaced_label.format(number=latest.number or latest.short_name(language))
-                replacement += f' [{label}]({targets[latest.id]} "{status_line(latest, documents, language)}"){{ .handbook-successor }}'
         row = lines[citation.line - 1]
-        lines[citation.line - 1] = row[: citation.start] + replacement + row[citation.end :]
+        replacement = f'[{citation.text}]({target} "{tooltip}"){{ {classes} }}'
+        end = citation.end
+        if document.status == "replaced" and citation.line not in in_note:
+            latest = current_version(documents, document.id)
+            sentence = _sentence(row, citation.start, citation.end)
+            if latest.id in targets and not _tells_replacement(sentence, latest, language):
+                end += _date_after(row[citation.end :])
+                name = latest.short_name(language)
+                label = now_label.format(name=name)
+                closing = "," if end < len(row) and (row[end:end + 1].isalnum() or row[end:end + 1] == " " and row[end + 1 : end + 2].isalnum()) else ""
+                replacement = replacement + row[citation.end : end]
+                replacement += f' [{label}]({targets[latest.id]} "{status_line(latest, documents, language)}"){{ .handbook-successor .handbook-screen-only }}'
+                replacement += f'<span class="handbook-print-only" data-search-exclude>, {label}{closing}</span>'
+        lines[citation.line - 1] = row[: citation.start] + replacement + row[end:]
     return "\n".join(lines)
+
+
+_DATE_AFTER = re.compile(r"^(?:,?\s+(?:ngày|ban hành ngày)\s+\d{1,2}/\d{1,2}/\d{4}|\s+năm\s+\d{4}|\s+\(\d{4}\)|,?\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\s+of\s+\d{4})")
+_REPLACEMENT_WORDS = {
+    "vi": re.compile(r"\b(thay thế|thay cho|thay bằng|được thay|kế tiếp|hết hiệu lực|không còn hiệu lực)\b", re.I),
+    "en": re.compile(r"\b(replac\w*|superseded|succeeded|took the place|no longer in force)\b", re.I),
+}
+
+
+def _date_after(rest: str) -> int:
+    """How many characters after a citation are its date ("ngày 30/7/2021", "năm 2016", "of 26 July 2016")."""
+    match = _DATE_AFTER.match(rest)
+    return match.end() if match else 0
+
+
+def _sentence(row: str, start: int, end: int) -> str:
+    """The sentence of `row` around [start, end)."""
+    before = max(row.rfind(". ", 0, start), row.rfind("; ", 0, start))
+    after = min((i for i in (row.find(". ", end), row.find("; ", end)) if i >= 0), default=len(row))
+    return row[before + 1 : after]
+
+
+def _tells_replacement(sentence: str, latest: Document, language: str) -> bool:
+    """The sentence names what is in force now, or says the document was replaced: a phrase would repeat it."""
+    return bool(latest.number and latest.number in sentence) or bool(_REPLACEMENT_WORDS["en" if language == "en" else "vi"].search(sentence))
+
+
+def _note_lines(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) inside an editor's note box (`!!! doi-chieu`, its indented lines)."""
+    inside, found = False, set()
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"^\s*!!!\s+doi-chieu\b", line):
+            inside = True
+        elif inside and line.strip() and not line.startswith("    "):
+            inside = False
+        if inside:
+            found.add(number)
+    return found
 
 
 def _citation(line: int, found: re.Match) -> Citation:

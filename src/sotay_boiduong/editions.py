@@ -36,10 +36,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from . import print_parts
 from .render import RenderTask
 from .settings import PrintEdition as Edition
 
-NOTES_PAGES = 3  # pages for notes at the end of the booklet, before the count is made a multiple of four
+# Pages for notes before the back cover, of which the renderer keeps as many as make the page count a multiple of
+# the edition's signature: a booklet is printed in folded signatures of 16 pages; an A4 book needs an even count
+# (its back cover on a left-hand page).
+SIGNATURE = {True: 16, False: 2}
 SCREEN_ONLY = ".handbook-web-only, .handbook-screen-only, .headerlink, .md-content__button, .md-source-file"
 
 
@@ -50,6 +54,7 @@ class PageInfo:
     kind: str  # "unit" (a lesson or a topic: starts a page) or "page"
     running: str  # its name in the running head
     editions: tuple[str, ...] = ()  # the editions that print it; empty: all
+    number: int | None = None  # a lesson's number
 
 
 @dataclass
@@ -63,10 +68,14 @@ class Book:
     locality: str
     built: str
     commit: str
-    checked: str
+    checked: str  # the last date the documents' status was checked (registry), or "": no such line
     pdf: Mapping[str, str]  # extra.pdf strings of the language
     styles: Path  # overrides/pdf, where handbook-print.scss is
+    publication: Mapping[str, object] = field(default_factory=dict)  # issuer, place, edition_number, print_run, circulation, contact
+    glossary: Mapping[str, str] = field(default_factory=dict)  # the terms the index lists
+    points: list[tuple[str, str, str, str]] = field(default_factory=list)  # (code, status, fact, source) open
     pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL ("bai-hoc/bai-1/") → info
+    chapters: dict[str, int] = field(default_factory=dict)  # page URL → lesson number, for numbered tables
 
 
 # ---------------------------------------------------------------- the common part
@@ -101,9 +110,9 @@ def prepare(soup: BeautifulSoup, book: Book) -> None:
         element.decompose()
     for details in soup.find_all("details"):
         details["open"] = ""
-    # A glossary mark explains its term when the pointer rests on it; on paper the glossary does that.
-    for mark in soup.find_all("abbr"):
-        mark.unwrap()
+    # A glossary mark explains its term when the pointer rests on it; on paper the glossary and the index do
+    # that: each mark becomes the anchor the index points to.
+    print_parts.mark_terms(soup)
     _mark_pages(soup, book)
     _cross_references(soup, book)
 
@@ -119,12 +128,24 @@ def _page_url(element: Tag) -> str | None:
 
 
 def _mark_pages(soup: BeautifulSoup, book: Book) -> None:
+    """Each page of the site names itself in the running head (the home page as the introduction), each part
+    of the book (a section of the menu) names itself as the part; lessons and topics start a page.
+
+    The names are set on the page's title, not on its <section>: WeasyPrint repeats an element's string-set on
+    every page the element continues on, so a part's name set on its <article> would stand first on each of
+    its pages and hide the name of the chapter that begins there."""
     for element in soup.find_all(["article", "section"]):
         url = _page_url(element)
         info = book.pages.get(url) if url is not None else None
+        title = element.find(["h1", "h2"])
         if info is None:
+            if element.name == "article" and url is not None and title is not None:
+                title["data-part"] = title.get_text(" ", strip=True)
             continue
-        element["data-running"] = info.running
+        if title is not None:
+            title["data-running"] = book.pdf["intro_running"] if url == "" else info.running
+            if element.name == "article":  # a page of its own at the top of the menu: its own part
+                title["data-part"] = title["data-running"]
         if info.kind == "unit":
             element["class"] = [*element.get("class", []), "handbook-print-unit"]
         if info.editions:
@@ -154,7 +175,7 @@ def _cross_references(soup: BeautifulSoup, book: Book) -> None:
         if "handbook-cite" in classes:
             continue
         if "handbook-doc-open" in classes:
-            link.string = book.pdf["doc_page_in_book"]
+            link.string = book.pdf["see_page"].capitalize()  # "Xem trang 79": the entry names the document already
         link["class"] = [*classes, "handbook-xref"]
 
 
@@ -162,41 +183,67 @@ def _cross_references(soup: BeautifulSoup, book: Book) -> None:
 
 
 def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[..., str], *, in_place: bool = False) -> BeautifulSoup:
-    """The document of one edition, from a document made ready by `prepare` (copied unless `in_place`)."""
+    """The document of one edition, from a document made ready by `prepare` (copied unless `in_place`).
+
+    The book, in order: the cover; the half-title; the title page with the issuing body; the imprint on its
+    back; the edition's foreword; the contents and the list of tables and figures; the parts; the appendices
+    (the learner's: the suggested answers; the proof's: the points still open); the index; pages for notes;
+    the back cover. Every part starts on a right-hand page (blank pages are left without a number)."""
     doc = soup if in_place else copy.copy(soup)
     _keep_pages_of(doc, edition)
+    answers = []
+    if not edition.lecturer:
+        for element in doc.select(".handbook-lecturer, .handbook-self-check__answer"):
+            element.decompose()
+        answers = _questions_without_answers(doc)
+    points = []
+    if edition.proof:
+        points = print_parts.open_points(doc, book.points)
+    else:
+        # The editors' notes on facts still open are the makers' apparatus: never in a printed release (their
+        # sentences are written to read true without them); a link to a note keeps its words only.
+        _without(doc, ".admonition.doi-chieu")
+    print_parts.keep_together(doc)
+    numbered = print_parts.number_tables_and_figures(doc, book.pdf, {f"{url}:" if url else ".:": n for url, n in book.chapters.items()})
+    index = print_parts.index_entries(doc, book.glossary, book.language)
+    publication = book.publication
     values = {
         "pdf": book.pdf,
         "edition": edition.key,
         "edition_name": edition.running,
         "edition_note": edition.note,
+        "proof": edition.proof,
+        "booklet": edition.booklet,
         "title": _bind_last_words(book.title),
         "locality": book.locality,
         "year": book.year,
         "built": book.built,
         "commit": book.commit,
         "checked": book.checked,
+        "issuer": publication.get("issuer", ""),
+        "place": publication.get("place", ""),
+        "edition_number": publication.get("edition_number", ""),
+        "print_run": publication.get("print_run", ""),
+        "circulation": publication.get("circulation", ""),
+        "contact": publication.get("contact", ""),
+        "foreword": book.pdf[f"foreword_{edition.audience}"],
     }
-    answers, points = [], []
-    if not edition.lecturer:
-        for element in doc.select(".handbook-lecturer"):
-            element.decompose()
-        answers = _questions_without_answers(doc)
-    # The editors' notes on facts still open are the makers' apparatus: never in a printed release (their
-    # sentences are written to read true without them); a link to a note keeps its words only.
-    _without(doc, ".admonition.doi-chieu")
     body = doc.body
-    imprint = _fragment(render("pdf/imprint.html", **values))
-    cover = _fragment(render("pdf/book-cover.html", **values))
-    body.insert(0, imprint)
-    body.insert(0, cover)
+    front = [render(name, **values) for name in ("pdf/book-cover.html", "pdf/title-pages.html", "pdf/imprint.html", "pdf/foreword.html")]
+    for fragment in reversed(front):
+        body.insert(0, _fragment(fragment))
+    toc = doc.select_one("article#doc-toc")
+    if numbered and toc is not None:
+        toc.insert_after(_fragment(render("pdf/figures.html", numbered=numbered, **values)))
     if answers or points:
         body.append(_fragment(render("pdf/appendices.html", answers=answers, points=points, **values)))
-        _add_appendices_to_contents(doc, book, answers, points)
-    if edition.booklet:
-        lines = 17 if edition.page_size == "A5" else 26  # as many ruled lines as fill the page under its title
-        for _ in range(NOTES_PAGES):
-            body.append(_fragment(render("pdf/notes.html", lines=lines, **values)))
+    if index:
+        body.append(_fragment(print_parts.index_html(index, book.pdf)))
+    _add_to_contents(doc, book, answers, points, bool(numbered), bool(index))
+    lines = 17 if edition.page_size == "A5" else 26  # as many ruled lines as fill the page under its title
+    for _ in range(SIGNATURE[edition.booklet] - 1):
+        body.append(_fragment(render("pdf/notes.html", lines=lines, **values)))
+    body.append(_fragment(render("pdf/back-cover.html", **values)))
     style = doc.new_tag("style")
     style.string = stylesheet(book, edition)
     doc.head.append(style)
@@ -213,16 +260,19 @@ def stylesheet(book: Book, edition: Edition) -> str:
     # libsass opens with `@charset "UTF-8";` for a stylesheet with non-ASCII text; inside a <style> element
     # WeasyPrint warns about it (an at-rule it ignores), and a warning fails the strict build.
     css = css.removeprefix('@charset "UTF-8";\n')
-    see = _css_string(book.pdf["see_page"])
-    running = _css_string(edition.running)
-    # A reference names its target's page through target-counter(); where the renderer had to correct
+    page = _css_string(book.pdf["page_short"])
+    running = _css_string(book.pdf["proof_running"] if edition.proof else edition.running)
+    # A reference to a part of the book prints its name (the link's words) and its page once: "Chương trình,
+    # tr. 6". It names its target's page through target-counter(); where the renderer had to correct
     # WeasyPrint's count (sotay_boiduong.render), it writes the page into data-page instead.
     return css + (
         f":root {{ string-set: edition {running}; }}\n"
-        f"a.handbook-xref::after {{ content: \" (\" {see} \" \" target-counter(attr(href), page) \")\"; }}\n"
-        f"a.handbook-xref[data-page]::after {{ content: \" (\" {see} \" \" attr(data-page) \")\"; }}\n"
-        f".handbook-verify-page.handbook-xref::after {{ content: \"(\" {see} \" \" target-counter(attr(href), page) \")\"; }}\n"
-        f".handbook-verify-page.handbook-xref[data-page]::after {{ content: \"(\" {see} \" \" attr(data-page) \")\"; }}\n"
+        f"a.handbook-xref::after {{ content: \", \" {page} \"\\a0\" target-counter(attr(href), page); }}\n"
+        f"a.handbook-xref[data-page]::after {{ content: \", \" {page} \"\\a0\" attr(data-page); }}\n"
+        "a.handbook-doc-open.handbook-xref::after { content: \"\\a0\" target-counter(attr(href), page); }\n"
+        "a.handbook-doc-open.handbook-xref[data-page]::after { content: \"\\a0\" attr(data-page); }\n"
+        "a.handbook-page-ref::after { content: target-counter(attr(href), page); }\n"
+        "a.handbook-page-ref[data-page]::after { content: attr(data-page); }\n"
         "article#doc-toc li > a[data-page]::after { content: leader(\".\") attr(data-page); }\n"
     )
 
@@ -232,7 +282,10 @@ def _css_string(text: str) -> str:
 
 
 def _keep_pages_of(doc: BeautifulSoup, edition: Edition) -> None:
-    """Drop the pages printed only in other editions, and their entries in the contents."""
+    """Drop the pages printed only in other editions, and their entries in the contents (the proof keeps every
+    page: the editors read all that any edition prints)."""
+    if edition.proof:
+        return
     removed = set()
     for element in doc.select("[data-editions]"):
         if edition.key not in element["data-editions"].split():
@@ -280,60 +333,24 @@ def _without(doc: BeautifulSoup, selector: str) -> None:
             link.unwrap()
 
 
-def _verification_marks(doc: BeautifulSoup) -> list[tuple[int, str]]:
-    """Each editor's box replaced by a number in brackets where its point is; the notes for the appendix."""
-    points = []
-    for number, box in enumerate(doc.select(".admonition.doi-chieu"), start=1):
-        title = box.find(class_="admonition-title")
-        if title is not None:
-            title.decompose()
-        note = " ".join(child.get_text(" ", strip=True) for child in box.find_all(["p", "li"]) if child.get_text(strip=True))
-        points.append((number, note or box.get_text(" ", strip=True)))
-        mark = doc.new_tag("sup", attrs={"class": "handbook-verify-mark", "id": f"doi-chieu-{number}"})
-        mark.string = f"[{number}]"
-        target = _point_of(box)
-        if target is not None:
-            target.append(NavigableString("\u00a0"))
-            target.append(mark)
-            box.decompose()
-        else:
-            paragraph = doc.new_tag("p")
-            paragraph.append(mark)
-            box.replace_with(paragraph)
-    return points
-
-
-def _point_of(box: Tag) -> Tag | None:
-    """Where the point a box is about ends: the paragraph (or the last item of the list) just before it."""
-    previous = box.find_previous_sibling()
-    if previous is None or previous.name not in ("p", "ul", "ol", "dl", "div"):
-        return None
-    if previous.name in ("ul", "ol"):
-        items = previous.find_all("li", recursive=False)
-        return items[-1] if items else None
-    if previous.name == "dl":
-        items = previous.find_all("dd", recursive=False)
-        return items[-1] if items else None
-    if previous.name == "div":
-        paragraphs = previous.find_all("p")
-        return paragraphs[-1] if paragraphs else None
-    return previous
-
-
-def _add_appendices_to_contents(doc: BeautifulSoup, book: Book, answers, points) -> None:
+def _add_to_contents(doc: BeautifulSoup, book: Book, answers, points, figures: bool, index: bool) -> None:
     toc = doc.select_one("article#doc-toc > ul")
     if toc is None:
         return
-    item = _fragment(
-        '<li><a href="#phu-luc-tieu-de"></a><ul>'
-        + ('<li><a href="#phu-luc-goi-y-tra-loi"></a></li>' if answers else "")
-        + ('<li><a href="#phu-luc-diem-can-doi-chieu"></a></li>' if points else "")
-        + "</ul></li>"
-    )
-    texts = [book.pdf["appendices"]] + ([book.pdf["appendix_answers"]] if answers else []) + ([book.pdf["appendix_verify"]] if points else [])
-    for link, text in zip(item.find_all("a"), texts, strict=True):
-        link.string = text
-    toc.append(item)
+    rows = []
+    if figures:
+        rows.append(f'<li><a href="#bang-va-hinh-tieu-de">{escape(book.pdf["figures_title"])}</a></li>')
+    if answers or points:
+        inner = ('<li><a href="#phu-luc-goi-y-tra-loi">' + escape(book.pdf["appendix_answers"]) + "</a></li>" if answers else "") + (
+            '<li><a href="#phu-luc-diem-can-doi-chieu">' + escape(book.pdf["proof_points_title"]) + "</a></li>" if points else ""
+        )
+        rows.append(f'<li><a href="#phu-luc-tieu-de">{escape(book.pdf["appendices"])}</a><ul>{inner}</ul></li>')
+    if index:
+        rows.append(f'<li><a href="#chi-muc-tieu-de">{escape(book.pdf["index_title"])}</a></li>')
+    for row in rows[1:] if figures else rows:
+        toc.append(_fragment(row))
+    if figures:  # the list of tables and figures comes right after the contents, so it is listed first
+        toc.insert(0, _fragment(rows[0]))
 
 
 def _bind_last_words(title: str, count: int = 3) -> str:
@@ -359,7 +376,7 @@ def stage(doc: BeautifulSoup, folder: Path, language: str, edition: Edition, out
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / f"{language}-{edition.key}.html"
     source.write_text(str(doc), encoding="utf-8")
-    notes = (NOTES_PAGES, 4) if edition.booklet else (0, 1)
+    notes = (SIGNATURE[edition.booklet] - 1, SIGNATURE[edition.booklet])
     # The longest first (a booklet has about half again the pages of A4; the lecturer's has more content).
     weight = len(source.read_bytes()) * (1.5 if edition.booklet else 1.0)
     return RenderTask(out=out, label=f"{language}/{edition.key}", source=source, base_url=str(base_url), notes_pages=notes[0], multiple=notes[1], weight=weight)

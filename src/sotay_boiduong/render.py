@@ -51,8 +51,8 @@ class RenderTask:
     source: Path | None = None
     html: str | None = None
     base_url: str | None = None  # where relative addresses in the document resolve (default: the source's folder)
-    notes_pages: int = 0  # the document ends with this many pages for notes, of which only as many are kept
-    multiple: int = 1  # as make the page count a multiple of this (a booklet: 4)
+    notes_pages: int = 0  # the document ends with this many pages for notes and a back cover; of the notes, only
+    multiple: int = 1  # as many are kept as make the page count a multiple of this (a booklet's signature: 16)
     weight: float = 1.0  # how long it takes, roughly: the stage starts the longest first
 
     def to_json(self) -> dict:
@@ -164,11 +164,13 @@ def render(task: RenderTask) -> RenderReport:
                 raise RenderError(f"{task.out}: page references still disagree after {MAX_PASSES} layouts: {wrong[:5]}")
             html = pin_page_numbers(html, pages)
         if task.notes_pages:
-            content = len(document.pages) - task.notes_pages
-            keep = content + (-content) % task.multiple
-            if keep > len(document.pages):
+            # The document ends with `notes_pages` pages for notes and the back cover: keep as many of the
+            # notes as make the count a multiple of `multiple`, the back cover last.
+            content = len(document.pages) - task.notes_pages - 1
+            keep = content + (-(content + 1)) % task.multiple
+            if keep > content + task.notes_pages:
                 raise RenderError(f"{task.out}: {content} pages need {keep - content} pages of notes, more than the {task.notes_pages} the document has")
-            document = document.copy(document.pages[:keep])
+            document = document.copy(document.pages[:keep] + document.pages[-1:])
         # The site's files are readable by all.
         with atomic.replacing(task.out, mode=0o644) as partial:
             document.write_pdf(partial)

@@ -75,7 +75,7 @@ class Settings:
     language: str
     year: int
     editions: tuple[PrintEdition, ...]
-    status_checked: str
+    publication: Mapping[str, Any]  # the imprint's facts in this language: issuer, place, edition_number, print_run, circulation, contact
     pdf_path: str
     offline_path: str
     offline_open: Mapping[str, str]
@@ -145,7 +145,7 @@ def load(
         language=language,
         year=handbook["year"],
         editions=tuple(PrintEdition(e["id"], e["file"], e["page_size"], e["audience"], e["booklet"], e["offline"], **e["labels"][language]) for e in printed),
-        status_checked=handbook["status_checked"],
+        publication={key: (value.get(language, "") if isinstance(value, Mapping) else value) for key, value in handbook["publication"].items()},
         pdf_path=handbook["pdf_path"],
         offline_path=handbook["offline_path"],
         offline_open=dict(handbook["offline_open"]),

@@ -90,10 +90,14 @@ def aim(config: MkDocsConfig, log) -> None:
         locality=settings.edition.locality,
         built=provenance.build_day(settings.language, os.environ.get("SOURCE_DATE_EPOCH")),
         commit=provenance.source_version(os.path.dirname(config.config_file_path or ".") or "."),
-        checked=documents.format_date(settings.status_checked, settings.language),
+        checked=_last_checked(build.registry.values(), settings.language),
         pdf=settings.pdf,
         styles=Path(config.theme.custom_dir or "overrides") / "pdf",
+        publication=dict(settings.publication),
+        glossary=dict(state.glossary),
+        points=list(state.open_points),
         pages=dict(state.print_pages),
+        chapters={unit_url: number for unit_url, number in _chapters(state, config).items()},
     )
     prefixes = list(language_prefixes(config).values())
     finish = editions.Finish(
@@ -118,6 +122,18 @@ def aim(config: MkDocsConfig, log) -> None:
         if withpdf.drop_article(page):
             log.info(f"PDF ({state.language}): bỏ trang chưa dịch {page.file.src_uri}")
     state.fallback_pages.clear()
+
+
+def _last_checked(documents_: object, language: str) -> str:
+    """The latest date on which a document's status was checked against an official source (the registry's
+    `checked`), written out in the language; "" when none has been yet."""
+    dates = sorted(str(d.checked) for d in documents_ if getattr(d, "checked", None))
+    return documents.format_date(dates[-1], language) if dates else ""
+
+
+def _chapters(state: context.LanguageState, config: MkDocsConfig) -> dict[str, int]:
+    """Page URL of each lesson → its number (tables and figures are numbered by lesson)."""
+    return {url: info.number for url, info in state.print_pages.items() if info.number}
 
 
 def make_editions(soup: BeautifulSoup) -> BeautifulSoup:
@@ -172,5 +188,5 @@ def _page_info(page: Page, config: MkDocsConfig) -> editions.PageInfo:
     if unit is not None:
         short = unit.data.get("short_title") or unit.data["title"]
         running = f"{context.settings(config).ui['lesson']} {unit.number}. {short}" if unit.kind == "lesson" else short
-        return editions.PageInfo("unit", running, printed)
+        return editions.PageInfo("unit", running, printed, unit.number if unit.kind == "lesson" else None)
     return editions.PageInfo("page", page.meta.get("short_title") or page.meta.get("title") or page.title or "", printed)

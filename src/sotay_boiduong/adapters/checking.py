@@ -118,7 +118,12 @@ def _open_points(notes: list[open_points.Note], written_wrong: list[Problem], co
         elif document.text("note", language):
             line = document.key_lines.get("note", document.line)
             problems.append(Problem(registry_path, line, f"văn bản `{document.id}` có ghi chú (`note`) nhưng không nêu điểm cần đối chiếu", f"thêm `note_point: <mã>` với một mã trong docs/{open_points.POINTS}"))
-    return problems + open_points.check(notes, points, shown, language, complete=True)
+    problems += open_points.check(notes, points, shown, language, complete=True)
+    noted = {}
+    for note in notes:
+        noted.setdefault(note.point, f"{note.path}:{note.line}")
+    context.language_state(config).open_points = [(point.id, point.status, point.text(language), noted.get(point.id, f"{shown}:{point.line}")) for point in points.values()]
+    return problems
 
 
 def _terminology(files: Files, config: MkDocsConfig) -> list[Problem]:

@@ -87,6 +87,7 @@ class LanguageState:
     glossary: dict[str, str] = field(default_factory=dict)  # term → definition, read once per language
     print_pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL → what the books need of it
     lecture_kit: dict[str, LectureKit] = field(default_factory=dict)  # lesson slug → its deck and plan (hooks/slides.py)
+    open_points: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, status, fact, "path:line" of its note), for the proof
 
 
 @dataclass

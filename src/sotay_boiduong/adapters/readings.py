@@ -87,7 +87,7 @@ def render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
     registry = context.current().registry
     src_uri = page.file.src_uri
     if lessons.kind_of(src_uri) is not None:
-        markdown = citations.link(markdown, registry, current_language(config), _targets(src_uri, registry), context.settings(config).ui["replaced_by"])
+        markdown = citations.link(markdown, registry, current_language(config), _targets(src_uri, registry), context.settings(config).ui["now_is"])
     document_id = page.meta.get("document")
     if document_id in registry:
         header = render_markdown(config, "partials/document-header.md", document=registry[document_id], **_context(src_uri, config))
