@@ -74,7 +74,7 @@ FIX = "(docs/_data/thuat-ngu-en.yml)"
         ("Thoroughly grasping resolutions at the grassroots.", "Thoroughly grasping", "studying a resolution"),
         ("The cell concretises the resolution.", "concretises", "turn into concrete tasks"),
         ("Grasping the ideological situation is the first skill.", "Grasping the ideological situation", "knowing what members and residents think"),
-        ("The meeting must have a leading character and a fighting character.", "leading character", "a meeting that leads and that confronts shortcomings"),
+        ("The meeting must have a leading character and a fighting character.", "leading character", "a meeting that leads, educates and holds members to account"),
         ("Writing the written reflection takes half a day.", "Writing the written reflection", "writing the reflection"),
     ],
 )
