@@ -239,7 +239,8 @@ def check_english_yaml(path: str, text: str, termbase: Termbase, *, every_value:
     for node in _english_scalars(root, english=every_value):
         start, end = node.start_mark, node.end_mark
         last = end.line if end.column else end.line - 1  # a block scalar ends at the start of the next line
-        span = [(index + 1, lines[index] if index != start.line else " " * start.column + lines[index][start.column :]) for index in range(start.line, min(last, len(lines) - 1) + 1)]
+        span = [(index + 1, lines[index]) for index in range(start.line, min(last, len(lines) - 1) + 1)]
+        span[0] = (span[0][0], " " * start.column + span[0][1][start.column :])  # the value only, not its key
         problems += _check_lines(path, span, termbase)
     return problems
 
