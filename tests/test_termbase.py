@@ -31,6 +31,124 @@ def test_the_issue_s_terms_are_settled(real_termbase):
     assert {"TCCSĐ", "KTGS", "UBKT", "official member", "program"} <= rejected
 
 
+def test_the_house_style_of_issue_24_is_written_into_the_termbase_with_its_reasons(real_termbase):
+    english = {t.vi: t.en for t in real_termbase.terms}
+    assert english["Việt Nam"] == "Viet Nam"
+    assert english["Đảng Cộng sản Việt Nam"] == "Communist Party of Viet Nam"
+    assert english["Quân đội nhân dân Việt Nam"] == "People's Army of Viet Nam"
+    assert english["Mặt trận Tổ quốc Việt Nam"] == "Viet Nam Fatherland Front"
+    assert english["chi đoàn"] == "Youth Union branch"
+    assert english["tổ dân phố"] == "residential group"
+    assert english["báo cáo viên"] == "Party briefer"
+    assert (english["tự diễn biến"], english["tự chuyển hoá"]) == ("self-evolution", "self-transformation")
+    assert english["quần chúng ưu tú"] == "promising non-member"
+    assert english["nể nang"] == "reluctance to criticise"
+    # the two collisions: the programme's audience is not the grassroots Party committee, a workplace is not a unit
+    assert english["cấp uỷ viên cơ sở"] != english["đảng uỷ cơ sở"] + " members"
+    assert {t.rule for t in real_termbase.terms} >= {"dates", "unit"}
+    text = (DOCS / termbase.TERMBASE).read_text("utf-8")
+    entries = text.split("\n- vi: ")
+    for vi in ("Việt Nam", "ngày tháng năm", "đơn vị", "cấp uỷ viên cơ sở", "quần chúng ưu tú", "nể nang"):
+        entry = next(e for e in entries if e.startswith(vi))
+        assert "note:" in entry, f"the decision on «{vi}» says why in a note"
+
+
+FIX = "(docs/_data/thuat-ngu-en.yml)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "preferred"),
+    [
+        ("The Communist Party of Vietnam leads the State.", "Communist Party of Vietnam", "Communist Party of Viet Nam"),
+        ("One event per session in Vietnam's time zone.", "Vietnam", "Viet Nam"),
+        ("Party organisations in the Vietnam People's Army.", "Vietnam People's Army", "People's Army of Viet Nam"),
+        ("The Vietnam Fatherland Front takes part.", "Vietnam Fatherland Front", "Viet Nam Fatherland Front"),
+        ("The secretary of the Youth Union cell is a member.", "Youth Union cell", "Youth Union branch"),
+        ("Cells in villages and neighbourhood groups.", "neighbourhood groups", "residential group"),
+        ("The cell reviews the list of outstanding non-members.", "outstanding non-members", "promising non-member"),
+        ("A team of reporters and propagandists.", "reporters", "Party briefer"),
+        ("Preventing self-degradation among members.", "self-degradation", "self-evolution"),
+        ("Training for cell secretaries and grassroots Party committee members.", "grassroots Party committee members", "Party committee members at the grassroots"),
+        ("Keeping silent out of indulgence lowers the standing of the cell.", "indulgence", "reluctance to criticise"),
+        ("The cell persuades the masses.", "the masses", "the people"),
+        ("Thoroughly grasping resolutions at the grassroots.", "Thoroughly grasping", "studying a resolution"),
+        ("The cell concretises the resolution.", "concretises", "turn into concrete tasks"),
+        ("Grasping the ideological situation is the first skill.", "Grasping the ideological situation", "knowing what members and residents think"),
+        ("The meeting must have a leading character and a fighting character.", "leading character", "a meeting that leads, educates and holds members to account"),
+        ("Writing the written reflection takes half a day.", "Writing the written reflection", "writing the reflection"),
+    ],
+)
+def test_each_rejected_variant_of_the_house_style_is_reported_with_its_line_and_the_preferred_term(real_termbase, sentence, found, preferred):
+    page = f"---\ntitle: A page\n---\n\n{sentence}\n"
+    problems = [str(p) for p in termbase.check_markdown("docs/x.en.md", page, real_termbase)]
+    assert problems and problems[0].startswith(f"docs/x.en.md:5: thuật ngữ tiếng Anh «{found}» không theo bảng thuật ngữ"), problems
+    assert problems[0].endswith(f"— Cách sửa: viết «{preferred}» {FIX}"), problems
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "preferred"),
+    [
+        ("Regulation 294-QĐ/TW is in force from July 1, 2025.", "July 1, 2025", "1 July 2025"),
+        ("in force from July 1st 2025", "July 1st 2025", "1 July 2025"),
+        ("Guidance of 28/10/2025 of the Commission.", "28/10/2025", "28 October 2025"),
+        ("Guidance of 01.07.2025.", "01.07.2025", "1 July 2025"),
+        ("The class opens on 2027-03-18.", "2027-03-18", "18 March 2027"),
+        ("It took effect on the 1st of July.", "1st of July", "1 July"),
+        ("From July 1 the district level is gone.", "July 1", "1 July"),
+    ],
+)
+def test_a_date_not_written_1_july_2025_is_reported_with_the_date_rewritten(real_termbase, sentence, found, preferred):
+    problems = [str(p) for p in termbase.check_markdown("docs/x.en.md", f"Intro.\n\n{sentence}\n", real_termbase)]
+    assert problems == [f"docs/x.en.md:3: ngày «{found}» không viết theo cách của sổ tay (ngày tháng năm (1/7/2025)) — Cách sửa: viết «{preferred}» {FIX}"]
+
+
+def test_dates_written_the_handbook_s_way_and_numbers_that_are_not_dates_pass(real_termbase):
+    text = (
+        "Regulation 294-QĐ/TW of 26 May 2025, in force from 1 July 2025; in July 2025 the cell met.\n"
+        "Two thirds (2/3) of 12 is 8; Guidance 06-HD/TW; the 2025-2030 term; section 1.4; May 2025.\n"
+        "Members may 5 times a year; `date: 2025-07-01` in code is left alone.\n"
+    )
+    assert termbase.check_markdown("docs/x.en.md", text, real_termbase) == []
+
+
+def test_unit_for_a_workplace_is_reported_and_party_army_police_and_administrative_units_pass(real_termbase):
+    text = (
+        "The cell leads the political task of the unit.\n"
+        "Each learner writes his or her name and unit.\n"
+        "A grassroots Party unit, the ward Party units, an army unit, police units, armed forces units,\n"
+        "armed-forces units, military units and the reorganisation of administrative units.\n"
+        "The Party\nunit elects its committee.\n"
+    )
+    problems = [str(p) for p in termbase.check_markdown("docs/x.en.md", text, real_termbase)]
+    assert [p.split(" — ")[0] for p in problems] == [
+        "docs/x.en.md:1: từ «unit» ở đây chỉ nơi làm việc, dễ lẫn với «grassroots Party unit» (đơn vị (nơi làm việc))",
+        "docs/x.en.md:2: từ «unit» ở đây chỉ nơi làm việc, dễ lẫn với «grassroots Party unit» (đơn vị (nơi làm việc))",
+    ]
+    assert problems[0].endswith(f"Cách sửa: viết «workplace», «agency», «enterprise», «commune» hoặc tên cụ thể tuỳ câu; «unit» chỉ đứng sau Party, army, police, armed forces, administrative {FIX}")
+
+
+def test_a_phrase_broken_across_two_lines_is_found_at_the_line_where_it_begins(real_termbase):
+    page = "Intro.\n\nThe programme of training for cell secretaries and grassroots Party\ncommittee members lasts five days.\n"
+    assert [(p.line, p.message) for p in termbase.check_markdown("docs/x.en.md", page, real_termbase)] == [
+        (3, "thuật ngữ tiếng Anh «grassroots Party committee members» không theo bảng thuật ngữ (cấp uỷ viên cơ sở)")
+    ]
+
+
+def test_the_english_strings_of_the_data_files_are_checked_each_at_its_line(real_termbase):
+    strings = "ui:\n  pdf_link: Download\n  study_note: >-\n    Check it against the official book of the programme (Central\n    Propaganda Department, 2016).\n"
+    assert [(p.line, p.message) for p in termbase.check_english_yaml("docs/_data/giao-dien/en.yml", strings, real_termbase, every_value=True)] == [
+        (4, "thuật ngữ tiếng Anh «Central Propaganda Department» không theo bảng thuật ngữ (Ban Tuyên giáo Trung ương)")
+    ]
+    editions = "- id: a\n  labels:\n    vi:\n      note: Vietnam\n    en:\n      note: For grassroots Party committee members\n"
+    assert [p.line for p in termbase.check_english_yaml("docs/_data/an-ban.yml", editions, real_termbase)] == [6]
+    points = "- id: x\n  fact: Sau ngày 1/7/2025\n  fact_en: Since 1/7/2025, the commune level\n"
+    assert [str(p) for p in termbase.check_english_yaml("docs/_data/diem-doi-chieu.yml", points, real_termbase)] == [
+        f"docs/_data/diem-doi-chieu.yml:3: ngày «1/7/2025» không viết theo cách của sổ tay (ngày tháng năm (1/7/2025)) — Cách sửa: viết «1 July 2025» {FIX}"
+    ]
+    config = "plugins:\n  - i18n:\n      languages:\n        - locale: vi\n          site_name: Vietnam\n        - locale: en\n          copyright: Programme of the Central Propaganda Department (2016).\n"
+    assert [p.line for p in termbase.check_english_yaml("mkdocs.yml", config, real_termbase)] == [7]
+
+
 def test_a_rejected_variant_is_reported_with_file_line_and_preferred_term(real_termbase):
     page = "---\ntitle: The training program\n---\n\nThe cell has nine official  members.\n\n```\nprogram in code is left alone\n```\n\nA `program` in inline code too; the programme is fine.\n"
     problems = [str(p) for p in termbase.check_markdown("docs/x.en.md", page, real_termbase)]
@@ -62,6 +180,16 @@ def test_the_real_english_texts_follow_the_termbase(real_termbase):
     assert [str(p) for p in problems] == []
 
 
+def test_the_real_english_interface_strings_titles_and_data_follow_the_termbase(real_termbase):
+    """The English texts the build does not read as pages: the interface strings, the site's name and copyright in
+    mkdocs.yml, the editions' labels, the written reflection's questions and rubric, the open points' facts."""
+    problems = termbase.check_english_yaml("docs/_data/giao-dien/en.yml", (DOCS / "_data/giao-dien/en.yml").read_text("utf-8"), real_termbase, every_value=True)
+    for name in ("_data/an-ban.yml", "_data/thu-hoach.yml", "_data/diem-doi-chieu.yml"):
+        problems += termbase.check_english_yaml(f"docs/{name}", (DOCS / name).read_text("utf-8"), real_termbase)
+    problems += termbase.check_english_yaml("mkdocs.yml", (ROOT / "mkdocs.yml").read_text("utf-8"), real_termbase)
+    assert [str(p) for p in problems] == []
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -70,8 +198,17 @@ def test_the_real_english_texts_follow_the_termbase(real_termbase):
         ("- vi: chi bộ\n  en: Party cell\n  rejected: [branch]\n  vi: chi uỷ\n", "khoá `vi` được viết hai lần"),
         ("- vi: chi bộ\n  en: Party cell\n  rejected: [branch]\n- vi: chi uỷ\n  en: cell committee\n  rejected: [branch]\n", "bị loại ở cả"),
         ("- vi: chi bộ\n  en: [Party cell\n", "không phải YAML hợp lệ"),
+        ("- vi: ngày\n  en: 1 July 2025\n  rule: date\n", "quy tắc \"date\" không có trong sotay_boiduong/termbase.py"),
     ],
 )
 def test_a_broken_termbase_is_reported(text, message):
     _, problems = termbase.load("docs/_data/thuat-ngu-en.yml", text)
     assert any(message in str(p) for p in problems), problems
+
+
+def test_an_entry_with_a_rule_needs_no_rejected_list():
+    terms, problems = termbase.load("docs/_data/thuat-ngu-en.yml", "- vi: ngày\n  en: 1 July 2025\n  rule: dates\n  note: British order.\n")
+    assert problems == []
+    assert [str(p) for p in termbase.check_markdown("docs/x.en.md", "On July 1, 2025.\n", terms)] == [
+        f"docs/x.en.md:1: ngày «July 1, 2025» không viết theo cách của sổ tay (ngày) — Cách sửa: viết «1 July 2025» {FIX}"
+    ]
