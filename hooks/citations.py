@@ -4,8 +4,9 @@
 - Checks every citation in lessons and topics (sotay_boiduong.citations) and the documents and articles
   their front matter names in `sources`: an article the Charter does not have, or a document missing from
   the registry, stops the build naming the file, the line and the citation.
-- Links each citation in lesson and topic pages to the article anchor or the document page, with the
-  document's status as tooltip, and a link to the document in force after a replaced one.
+- Links each citation in lesson and topic pages, and in the model papers of docs/mau/, to the article anchor
+  or the document page, with the document's status as tooltip, and a link to the document in force after a
+  replaced one.
 - Renders the header of each document page (front matter `document: <id>`) with its metadata and status,
   the reading list where a page has <!-- handbook:documents -->, and under each article of the Charter
   the lessons that cite it.
@@ -27,6 +28,7 @@ from sotay_boiduong import checks, citations, diagrams, documents, lessons
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, display_path, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
+from sotay_boiduong.mau.models import is_model_page
 from sotay_boiduong.problems import Problem
 from sotay_boiduong.sources import check_front_matter
 
@@ -85,7 +87,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     registry = context.current().registry
     language = current_language(config)
     src_uri = page.file.src_uri
-    if lessons.kind_of(src_uri) is not None:
+    if lessons.kind_of(src_uri) is not None or is_model_page(src_uri):
         markdown = citations.link(markdown, registry, language, _targets(src_uri, registry), context.settings(config).ui["replaced_by"])
     document_id = page.meta.get("document")
     if document_id in registry:

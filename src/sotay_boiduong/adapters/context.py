@@ -71,6 +71,7 @@ class Build:
     markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
     serve_problems: list[str] = field(default_factory=list)  # `mkdocs serve`: problems shown in the pages
     diagrams: Any = None  # diagrams.Renderer: Graphviz and the drawings' cache (hooks/diagrams.py)
+    toolkit: Any = None  # mau.site.Toolkit: the forms and model pages of the part "Mẫu và biểu" (hooks/mau.py)
     page_language: str = ""  # the language of the page being rendered, for the diagrams' words
     page_path: str = ""  # and its source (docs/…), to name it when a diagram made from data cannot be drawn
 
