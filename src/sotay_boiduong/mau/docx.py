@@ -187,7 +187,7 @@ def _grid(doc, field: dict[str, Any], words: dict[str, str]) -> None:
     if tick:
         _label(header[0], words["tick"], "", bold=True, size=9)
         offset = 1
-    _label(header[offset], field["label"] if not scale else words["scale_hint"], "", bold=True, size=9)
+    _label(header[offset], words["scale_hint"] if scale else words["item"], "", bold=True, size=9)
     for index, column in enumerate(extra):
         _label(header[offset + 1 + index], column["label"], column["hint"], bold=True, size=9)
     _repeat_header(table.rows[0])

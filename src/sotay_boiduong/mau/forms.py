@@ -46,7 +46,7 @@ LETTERHEAD_PARTS = {"dang": ("cap_tren", "to_chuc", "noi", "ngay"), "lop": ("co_
 # The words the code itself uses around the forms (docs/_data/mau-bieu.yml `words:`).
 WORDS = (
     "kicker", "status", "no_official", "purpose", "when", "by", "rules", "lessons", "download",
-    "example", "example_good", "example_poor", "invented", "blank_form", "left_blank", "tick", "ticked", "signature_hint",
+    "example", "example_good", "example_poor", "invented", "blank_form", "left_blank", "tick", "item", "ticked", "signature_hint",
     "party_name", "place_date", "superior_blank", "cell_blank", "organiser_blank", "class_blank", "scale_hint",
     "vote_pass", "vote_fail", "members", "more_than_half", "two_thirds", "vote_table_caption", "group_cell",
     "group_class", "appeal_title", "appeal_received", "appeal_month", "appeal_practice", "appeal_five_weeks",
