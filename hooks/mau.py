@@ -11,7 +11,8 @@ of a class (the domain is sotay_boiduong.mau).
   what it is for, when and by whom it is made, the rules it follows (linked by hooks/citations.py, listed
   after this hook), its lessons, its status as the handbook's model, its .docx, then the body with each filled
   example and, last, the blank form; the vote table and the appeal deadline where the page asks for them;
-  the list of papers where a page has <!-- handbook:models -->.
+  the list of papers where a page has <!-- handbook:models -->, and the fields of a model page's front matter
+  (from its schema) where the editors' guide has <!-- handbook:model-fields -->.
 - `on_post_build`: each language's forms as .docx files in site/mau/ (English: site/en/mau/), from the cache
   in .cache/mau/ when they did not change (sotay_boiduong.mau.docx.build_documents). It runs at the end of
   each language's build: static-i18n runs the English build inside the Vietnamese one's on_post_build, after
@@ -28,7 +29,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong import lessons
+from sotay_boiduong import lessons, schema_errors
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import current_language, default_language, display_path, file_language, language_prefix, markdown_sources, source_path
 from sotay_boiduong.adapters.output import render_markdown, report
@@ -36,6 +37,7 @@ from sotay_boiduong.mau import docx, models, site
 
 log = get_plugin_logger("mau")
 INDEX_MARKER = "<!-- handbook:models -->"
+FIELDS_MARKER = "<!-- handbook:model-fields -->"
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -60,6 +62,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     toolkit = context.current().toolkit
     if INDEX_MARKER in markdown:
         markdown = markdown.replace(INDEX_MARKER, _index(page, config, toolkit))
+    if FIELDS_MARKER in markdown:
+        fields = schema_errors.descriptions(models.SCHEMA, "#/$defs/model")
+        markdown = markdown.replace(FIELDS_MARKER, render_markdown(config, "partials/mau-fields.md", model_fields=fields))
     if not models.is_model_page(page.file.src_uri):
         return markdown
     language = file_language(page.file.src_uri, config)  # a fallback page keeps the words of its own language

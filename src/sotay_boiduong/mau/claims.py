@@ -189,6 +189,9 @@ def _claims_of(paragraph: _Paragraph, language: str) -> list[Claim]:
     claims = []
     for index, (start, end) in enumerate(sentences):
         clauses = _spans(text, _CLAUSE_END, start, end)
+        # A clause that states a figure of its own keeps its rule to itself: "ít nhất 10 trên 14, 7 trên 12 là
+        # hơn một nửa" does not make the first figure a matter of "more than half".
+        claimed = {clause for clause in clauses if any(_compiled(language, name).search(text, *clause) for name in _PATTERNS[language])}
         earlier = [text[a:b] for a, b in reversed(sentences[:index])]
         taken: list[tuple[int, int]] = []
         sum_of = None
@@ -202,11 +205,11 @@ def _claims_of(paragraph: _Paragraph, language: str) -> list[Claim]:
                 if name in ("compare", "compare_of"):
                     claims.append(_comparison(line, said, match, language, name))
                 elif name == "pair":
-                    rule = _rule_near(text, clauses, match.span(), earlier, language)
+                    rule = _rule_near(text, clauses, match.span(), earlier, language, claimed)
                     if rule:
                         claims.append(_minimum(line, said, rule, int(match.group(2)), int(match.group(1))))
                 elif name == "minimum":
-                    claim = _minimum_in_sentence(text, clauses, match, earlier, language, line, said)
+                    claim = _minimum_in_sentence(text, clauses, match, earlier, language, line, said, claimed)
                     if claim:
                         claims.append(claim)
                 elif name == "sum":
@@ -258,7 +261,7 @@ def _sum(line: int, said: str, members: int, written: str, language: str) -> Cla
     return Claim(line, said, f"«{said}»: hai phần ba của {members} là {shown}, không phải {written}", f"viết {shown}; số phiếu cần là số nguyên không nhỏ hơn, tức {votes.two_thirds(members)}")
 
 
-def _minimum_in_sentence(text, clauses, match, earlier, language, line, said) -> Claim | None:
+def _minimum_in_sentence(text, clauses, match, earlier, language, line, said, claimed) -> Claim | None:
     """`ít nhất 8 phiếu` whose cell size is named elsewhere in the sentence: a claim only where the clause is
     about votes and the sentence names both the cell's full members and the rule."""
     clause = _clause_of(clauses, match.start())
@@ -266,7 +269,7 @@ def _minimum_in_sentence(text, clauses, match, earlier, language, line, said) ->
     if not re.search(_VOTE_WORDS[language], own, re.I) and _cue(own, language) is None:
         return None
     size = _size_near(text, clauses, match.start(), language)
-    rule = _rule_near(text, clauses, match.span(), earlier, language)
+    rule = _rule_near(text, clauses, match.span(), earlier, language, claimed)
     if size is None or rule is None:
         return None
     return _minimum(line, said, rule, size, int(match.group(1)))
@@ -299,8 +302,11 @@ def _cue(text: str, language: str, near: int | None = None) -> str | None:
     return None
 
 
-def _rule_near(text, clauses, span, earlier, language) -> str | None:
+def _rule_near(text, clauses, span, earlier, language, claimed=frozenset()) -> str | None:
+    own = _clause_of(clauses, span[0])
     for start, end in _ordered_clauses(clauses, span[0]):
+        if (start, end) != own and (start, end) in claimed:
+            continue
         rule = _cue(text[start:end], language, near=span[0] - start if start <= span[0] < end else None)
         if rule:
             return rule
