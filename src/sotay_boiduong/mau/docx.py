@@ -86,10 +86,8 @@ def render(view: dict[str, Any], language: str) -> bytes:
     properties.title, properties.language, properties.author = view["title"], language, words["kicker"]
     properties.created = properties.modified = _FIXED_TIME
     properties.last_modified_by, properties.revision = "", 1
-    first = True
-    for field in view["fields"]:
-        _field(doc, field, words, view, first)
-        first = False
+    for block in view["blocks"]:
+        _block(doc, block, words, view)
     status = doc.add_paragraph()
     status.paragraph_format.space_before = Pt(10)
     run = status.add_run(f"{words['kicker']}. {words['status']}")
@@ -102,15 +100,14 @@ def render(view: dict[str, Any], language: str) -> bytes:
 # ---------------------------------------------------------------- fields
 
 
-def _field(doc, field: dict[str, Any], words: dict[str, str], view: dict[str, Any], first: bool) -> None:
-    kind = field["kind"]
+def _block(doc, block: dict[str, Any], words: dict[str, str], view: dict[str, Any]) -> None:
+    """One block of the form's view, as the web page shows it (sotay_boiduong.mau.forms._blocks)."""
+    kind, field = block["kind"], block.get("field")
     if kind == "letterhead":
         _letterhead(doc, field)
+    elif kind == "title":
         _title(doc, view)
-        return
-    if first:
-        _title(doc, view)
-    if kind == "subtitle":
+    elif kind == "subtitle":
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(field["value"]).italic = True
@@ -118,11 +115,16 @@ def _field(doc, field: dict[str, Any], words: dict[str, str], view: dict[str, An
         paragraph = doc.add_paragraph()
         paragraph.paragraph_format.space_before = Pt(8)
         paragraph.paragraph_format.keep_with_next = True
-        run = paragraph.add_run(field["label"])
-        run.bold = True
-    elif kind == "text":
-        table = _table(doc, 1, 2, [Cm(5.5), TEXT_WIDTH - Cm(5.5)])
-        _label(table.cell(0, 0), field["label"], field["hint"])
+        paragraph.add_run(field["label"]).bold = True
+        if field["hint"]:
+            note = paragraph.add_run(f" ({field['hint']})")
+            note.italic, note.font.size = True, Pt(9)
+    elif kind == "texts":
+        # consecutive one-line fields: one table of two columns, label and the cell to fill
+        table = _table(doc, len(block["fields"]), 2, [Cm(5.5), TEXT_WIDTH - Cm(5.5)])
+        for row, item in zip(table.rows, block["fields"], strict=True):
+            _label(row.cells[0], item["label"], item["hint"])
+            _height(row, Cm(0.8))
     elif kind == "lines":
         table = _table(doc, 2, 1, [TEXT_WIDTH])
         _label(table.cell(0, 0), field["label"], field["hint"])
