@@ -64,7 +64,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = markdown.replace(INDEX_MARKER, _index(page, config, toolkit))
     if FIELDS_MARKER in markdown:
         fields = schema_errors.descriptions(models.SCHEMA, "#/$defs/model")
-        markdown = markdown.replace(FIELDS_MARKER, render_markdown(config, "partials/mau-fields.md", model_fields=fields))
+        words = {key: toolkit.definitions.word(key, current_language(config)) for key in toolkit.definitions.words} if toolkit.definitions else {"model_field": "?"}
+        markdown = markdown.replace(FIELDS_MARKER, render_markdown(config, "partials/mau-fields.md", model_fields=fields, words=words))
     if not models.is_model_page(page.file.src_uri):
         return markdown
     language = file_language(page.file.src_uri, config)  # a fallback page keeps the words of its own language

@@ -50,7 +50,7 @@ WORDS = (
     "party_name", "place_date", "superior_blank", "cell_blank", "organiser_blank", "class_blank", "scale_hint",
     "vote_pass", "vote_fail", "members", "more_than_half", "two_thirds", "vote_table_caption", "group_cell",
     "group_class", "appeal_title", "appeal_received", "appeal_month", "appeal_practice", "appeal_five_weeks",
-    "many_hint",
+    "many_hint", "model_field",
 )  # fmt: skip
 _VOTE_RULE = {"qua-nua": votes.MORE_THAN_HALF, "hai-phan-ba": votes.TWO_THIRDS}
 
