@@ -491,3 +491,14 @@ def test_the_printed_editions_hold_the_cell_papers_and_only_the_lecturers_the_cl
         blank_pages = [[row for row in text.splitlines() if row.strip()] for text in pages if re.search(rf"^{blank}: ", text, re.M)]
         assert len(blank_pages) == 2, len(blank_pages)  # the checklist and the sign-in sheet; the vote table has no form
         assert all(any(row.startswith(f"{blank}: ") for row in rows[:3]) for rows in blank_pages), [rows[:4] for rows in blank_pages]
+
+
+def test_the_columns_of_every_table_share_the_whole_width_in_classes_the_stylesheets_have():
+    css = (ROOT / "docs/assets/stylesheets/handbook.css").read_text("utf-8")
+    for form in DEFINITIONS.forms.values():
+        for field in forms.view(form, DEFINITIONS, "vi")["fields"]:
+            if field["kind"] not in ("table", "grid"):
+                continue
+            shares = [c["pct"] for c in field["columns"]] + ([field["label_pct"]] if field["kind"] == "grid" else []) + ([5] if field.get("tick") else [])
+            assert sum(shares) == 100, (form.id, field["id"], shares)
+            assert all(f".handbook-w-{share} {{" in css for share in shares), (form.id, field["id"], shares)

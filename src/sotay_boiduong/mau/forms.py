@@ -232,12 +232,26 @@ def _paragraphs(value: str) -> list[list[str]]:
     return [[row.strip() for row in part.split("\n") if row.strip()] for part in value.split("\n\n") if part.strip()]
 
 
-def _with_shares(columns: list[dict[str, Any]], first: int = 0) -> list[dict[str, Any]]:
-    """Each column's share of the table's width in steps of 5 % (the stylesheets' classes handbook-w-5 to -60)."""
-    total = sum(c["width"] for c in columns) + first or 1
-    for column in columns:
-        column["pct"] = min(60, max(5, 5 * round(20 * column["width"] / total)))
+def _with_shares(columns: list[dict[str, Any]], first: int = 0, units: int = 20) -> list[dict[str, Any]]:
+    """Each column's share of the table's width in steps of 5 % (the stylesheets' classes handbook-w-5 to -95),
+    in proportion to its `width`, the shares adding up to `units` steps (100 %); `first` is the weight of a
+    printed label column before them, whose share `label_share` gives."""
+    weights = ([first] if first else []) + [c["width"] for c in columns]
+    total = sum(weights) or 1
+    exact = [units * w / total for w in weights]
+    shares = [max(1, int(x)) for x in exact]
+    for index in sorted(range(len(weights)), key=lambda i: exact[i] - int(exact[i]), reverse=True):
+        if sum(shares) >= units:
+            break
+        shares[index] += 1
+    for column, share in zip(columns, shares[1:] if first else shares, strict=True):
+        column["pct"] = 5 * share
     return columns
+
+
+def label_share(columns: list[dict[str, Any]], first: int, units: int) -> int:
+    """The share (in %) of a grid's label column, as `_with_shares` leaves it."""
+    return max(5, 5 * units - sum(c["pct"] for c in columns))
 
 
 def _text(both: Mapping[str, str] | None, language: str) -> str:
@@ -273,7 +287,8 @@ def _table_row(item: Field, row: Mapping[str, Any], language: str) -> list[str]:
 def _grid(item: Field, value: Mapping[str, Any], language: str, word) -> dict[str, Any]:
     data = item.data
     scale = data.get("scale")
-    columns = _with_shares([_column(c, language) for c in item.columns], first=6)
+    units = 19 if data.get("tick") else 20  # the tick column takes one step of 5 %
+    columns = _with_shares([_column(c, language) for c in item.columns], first=6, units=units)
     if scale:
         columns = [{"id": str(n), "label": str(n), "hint": "", "width": 1, "pct": 5} for n in range(1, scale + 1)]
     rows = []
@@ -287,8 +302,8 @@ def _grid(item: Field, value: Mapping[str, Any], language: str, word) -> dict[st
         printed = row.get("cells") or {}
         cells = [printed[c["id"]][language] if c["id"] in printed else _format(given.get(c["id"]), c.get("type", "text"), language) for c in item.columns]
         rows.append({"label": _text(row["label"], language), "tick": bool(given.get("done")) if data.get("tick") else None, "cells": cells, "rated": ""})
-    label_share = 100 - sum(c["pct"] for c in columns) - (5 if data.get("tick") else 0)
-    return {"columns": columns, "rows": rows, "tick": bool(data.get("tick")), "scale": scale or 0, "label_pct": min(60, max(5, 5 * round(label_share / 5)))}
+    label_pct = label_share(columns, 6, units) if not scale else 100 - 5 * scale
+    return {"columns": columns, "rows": rows, "tick": bool(data.get("tick")), "scale": scale or 0, "label_pct": label_pct}
 
 
 def _letterhead(style: str, value: Mapping[str, Any], language: str, word, filled: bool) -> dict[str, str]:
