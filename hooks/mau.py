@@ -70,8 +70,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     language = file_language(page.file.src_uri, config)  # a fallback page keeps the words of its own language
     model = toolkit.model(language, page.file.src_uri)
-    if model is None:
-        return markdown  # its mistakes were reported in on_files
+    if model is None or toolkit.definitions is None:
+        return markdown  # its mistakes, or the definitions', were reported in on_files
     parts = site.page_parts(toolkit, model, language, page.url, language_prefix(config), _lesson_links(page, config))
     header = render_markdown(config, "partials/mau-header.md", **parts)
     return f"{header}\n\n{_body(markdown, parts, config)}\n"

@@ -89,12 +89,12 @@ def validate(path: str, src_uri: str, text: str, definitions: forms_module.Defin
     if problems:
         return None, problems
     form = None
-    if model.form is not None:
-        form = definitions.forms.get(model.form) if definitions else None
+    if model.form is not None and definitions is not None:  # without definitions, their own problems are reported
+        form = definitions.forms.get(model.form)
         if form is None:
-            known = sorted(definitions.forms) if definitions else []
+            known = sorted(definitions.forms)
             problems.append(Problem(path, model.key_lines["form"], f"trường `form`: không có mẫu `{model.form}` trong docs/{forms_module.DATA}", f"{forms_module.suggestion(model.form, known)}dùng một mã có trong tệp mẫu biểu" + (f": {', '.join(known)}" if known else "")))
-    elif model.examples:
+    elif model.examples and model.form is None:
         problems.append(Problem(path, model.key_lines["examples"], "trang có ví dụ (`examples`) nhưng không nêu mẫu (`form`)", "thêm `form: <mã mẫu>` hoặc xoá `examples`"))
     if form is not None:
         for index, example in enumerate(model.examples):
