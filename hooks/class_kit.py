@@ -1,90 +1,18 @@
-"""MkDocs hook: the class kit's part of the handbook (sotay_boiduong.lop).
-
-Where a page asks for it with a marker line, renders from overrides/partials/:
-- `<!-- handbook:class-timetables -->` the model timetables of a 5-day and a 4-day class, planned at build time
-  by the same rules as `bash scripts/class.sh` (sotay_boiduong.lop.plan), with the lessons and local topics of
-  the language being built, so the page and the command never disagree;
-- `<!-- handbook:class-fields -->` the keys of a class file, from schemas/class.schema.json, and
-  `<!-- handbook:class-example -->` the copy-ready class file lop/mau.yml as it is;
-- `<!-- handbook:thu-hoach-questions -->`, `-rubric -->`, `-length -->` the written reflection's suggested
-  questions, its rubric and grades, its length, from docs/_data/thu-hoach.yml (checked against its schema:
-  a mistake stops the build with `file:line: what — how to fix`).
-"""
+"""MkDocs hook: the class kit's part of the handbook: model timetables, the class file's keys and example,
+the written reflection's questions and rubric, where a page asks for them with a marker line
+(sotay_boiduong.adapters.class_pages)."""
 
 from __future__ import annotations
-
-from dataclasses import replace
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, display_path
-from sotay_boiduong.adapters.output import render_markdown, report
-from sotay_boiduong.lop import pages, words
-from sotay_boiduong.lop.catalogue import THU_HOACH, Catalogue, Topic, load_thu_hoach
+from sotay_boiduong.adapters import class_pages
 
 log = get_plugin_logger("class_kit")
 
-MARKERS = {
-    "<!-- handbook:class-timetables -->": "partials/class-timetables.md",
-    "<!-- handbook:class-fields -->": "partials/class-fields.md",
-    "<!-- handbook:thu-hoach-questions -->": "partials/thu-hoach-questions.md",
-    "<!-- handbook:thu-hoach-rubric -->": "partials/thu-hoach-rubric.md",
-    "<!-- handbook:thu-hoach-length -->": "partials/thu-hoach-length.md",
-    "<!-- handbook:class-example -->": "partials/class-example.md",
-}
-EXAMPLE = "lop/mau.yml"  # the copy-ready class file, beside mkdocs.yml
-
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    wanted = [marker for marker in MARKERS if marker in markdown]
-    if not wanted:
-        return markdown
-    values = _values(config, needs_thu_hoach=any("thu-hoach" in marker for marker in wanted))
-    if values is None:
-        return markdown
-    for marker in wanted:
-        markdown = markdown.replace(marker, render_markdown(config, MARKERS[marker], **values))
-    return markdown
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _catalogue(config: MkDocsConfig, language: str) -> Catalogue:
-    """The lessons and local topics of this language's build, as the lesson model validated them."""
-    units = context.language_state(config).units.values()
-    lessons = {u.number: u.data["title"] for u in units if u.kind == "lesson"}
-    topics = {u.slug: Topic(u.slug, u.data["title"], float(u.data.get("sessions", 1))) for u in units if u.kind == "topic"}
-    return Catalogue(language, lessons, topics)
-
-
-def _example(config: MkDocsConfig) -> str:
-    path = Path(config.config_file_path or "mkdocs.yml").parent / EXAMPLE
-    return path.read_text(encoding="utf-8-sig").rstrip("\n") if path.exists() else ""
-
-
-def _values(config: MkDocsConfig, *, needs_thu_hoach: bool) -> dict | None:
-    language = current_language(config)
-    catalogue = _catalogue(config, language)
-    edition_topics = [code for code in context.settings(config).edition.topics if code in catalogue.topics]
-    values = {
-        "labels": words.words(language),
-        "models": pages.model_timetables(catalogue, edition_topics, language),
-        "class_fields": pages.class_fields(language),
-        "thu_hoach": None,
-        "example": _example(config),
-    }
-    if needs_thu_hoach:
-        path = Path(config.docs_dir) / THU_HOACH
-        thu_hoach, problems = load_thu_hoach(path)
-        problems = [replace(p, path=display_path(str(path))) for p in problems]
-        report(log, problems, "đề thu hoạch và thang chấm")
-        if thu_hoach is None:
-            return None
-        values["thu_hoach"] = pages.thu_hoach_values(thu_hoach, catalogue, language)
-    return values
+    return class_pages.render_page(markdown, config, log)

@@ -6,8 +6,8 @@
 - Every ```dot block of the language's sources is drawn (or found in the cache) and checked: a diagram
   without a caption or a text alternative, or one that Graphviz cannot draw, stops the build at its file and
   line, with Graphviz's own message.
-- Before each page is rendered, the fence formatter (sotay_boiduong.adapters.diagram_fence) is told the
-  page's language, for the words around the picture.
+- The fence formatter (sotay_boiduong.adapters.diagram_fence) takes the words around the picture from the
+  page's Markdown instance (the handbook's extension speaks the page's language).
 The diagrams of document chains are written by overrides/partials/document-*.md from the registry
 (hooks/citations.py); a mistake in the registry is reported by the registry's own check.
 """
@@ -22,11 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from sotay_boiduong import diagrams
 from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import current_language, markdown_sources, source_path
+from sotay_boiduong.adapters.i18n import markdown_sources, source_path
 from sotay_boiduong.adapters.output import report
 
 log = get_plugin_logger("diagrams")
@@ -44,20 +43,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    renderer = context.current().diagrams
-    unreadable = context.language_state(config).unreadable
+    build = context.current()
     problems = []
     for file in markdown_sources(files, config, with_excluded=True):
-        text = unreadable.get(file.src_uri)
-        if text is None:
-            with open(file.abs_src_path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        problems += diagrams.check(source_path(file, config), text, renderer)
+        problems += diagrams.check(source_path(file, config), build.sources.text(file.abs_src_path) or "", build.diagrams)
     report(log, problems, "sơ đồ")
     return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    build = context.current()
-    build.page_language, build.page_path = current_language(config), source_path(page.file, config)
-    return markdown

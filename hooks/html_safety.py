@@ -9,8 +9,6 @@ in a language they are not written in (static-i18n's fallbacks) are checked in t
 
 from __future__ import annotations
 
-import os
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
@@ -31,16 +29,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_) -> str:
     findings = htmlsafety.check(html)
     if findings:
         path = source_path(page.file, config)
-        source = _source(page, config)
+        source = context.current().sources.text(page.file.abs_src_path) or ""
         problems = [Problem(path, htmlsafety.locate(source, f), f.message, f.fix) for f in findings]
         report(log, problems, "nội dung HTML")
     return html
-
-
-def _source(page: Page, config: MkDocsConfig) -> str:
-    unreadable = context.language_state(config).unreadable
-    if page.file.src_uri in unreadable:
-        return unreadable[page.file.src_uri]
-    path = page.file.abs_src_path or os.path.join(config.docs_dir, page.file.src_uri)
-    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-        return handle.read()

@@ -53,7 +53,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     toolkit = context.current().toolkit
     sources = [(source_path(f, config), f.src_uri, f.content_string) for f in markdown_sources(files, config)]
-    problems = site.check_sources(toolkit, current_language(config), default_language(config), sources, lambda src_uri: _read(config, src_uri))
+    editions = {edition.key: edition.audience for edition in context.settings(config).editions}
+    problems = site.check_sources(toolkit, current_language(config), default_language(config), sources, lambda src_uri: _read(config, src_uri), editions)
     report(log, problems, "mẫu giấy tờ và số phiếu biểu quyết")
     return files
 

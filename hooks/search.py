@@ -1,9 +1,8 @@
 """MkDocs hook: search for readers on phones (the domain is sotay_boiduong.search).
 
 - Every page's Material configuration points at its own language's search index and at the handbook's
-  search worker (Material's worker plus diacritic folding, src/sotay_boiduong/assets/search-worker.js).
-- Material's search dialog gets an accessible name (extra.ui.search_dialog).
-- The `<link rel="alternate" hreflang>` tags go (see sotay_boiduong.search for why).
+  search worker (Material's worker plus diacritic folding, src/sotay_boiduong/assets/search-worker.js):
+  overrides/main.html writes it with the two values given here.
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
   one per language (search/ and en/search/): handbook_index.json is the real index, and
   search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
@@ -22,7 +21,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 
 from sotay_boiduong import search
 from sotay_boiduong.adapters import context
@@ -43,8 +41,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError("hooks/search.py: Material's search worker (assets/javascripts/workers/search.*.min.js) not found")
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return search.adjust_page(output, language_prefix=language_prefix(config), worker=WORKER, dialog_label=context.settings(config).ui["search_dialog"])
+def on_env(env, *, config: MkDocsConfig, files):
+    # Read by overrides/main.html (`config` block): the language's root and the handbook's worker.
+    env.globals["handbook_language_prefix"] = language_prefix(config)
+    env.globals["handbook_search_worker"] = f"assets/javascripts/workers/{WORKER}"
+    return env
 
 
 @event_priority(-110)

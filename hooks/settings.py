@@ -2,11 +2,13 @@
 
 - `on_startup` remembers how MkDocs was started (build or serve, --dirty);
 - `on_config` starts the per-build state (sotay_boiduong.adapters.context) when a whole build starts;
-- `on_pre_build` checks this language's `extra.handbook`, `extra.edition`, `extra.ui` and `extra.pdf`
-  against schemas/settings.schema.json into a typed `Settings`: a wrong setting stops the build with the
-  line of mkdocs.yml and the fix, before any page is read. It cannot be an on_config: static-i18n merges the
-  language's overrides into `extra` in its own on_config (-100) and re-registers plugins' events there, so
-  a later on_config of a hook can be skipped. Hooks that need the settings use on_pre_build or later.
+- `on_pre_build` checks this language's settings into a typed `Settings` (sotay_boiduong.adapters.config: a
+  wrong setting stops the build with the file's line and the fix, before any page is read), and gives the
+  handbook's Markdown extension the language's words and glossary. It cannot be an on_config: static-i18n
+  merges the language's overrides into the config in its own on_config (-100) and re-registers plugins'
+  events there, so a later on_config of a hook can be skipped.
+- `on_env`: compiled templates are kept in .cache/jinja/ (the theme's templates were compiled anew for each
+  language of every build).
 
 Hook files are loaded by MkDocs by path, so they import nothing from each other: everything they share is
 in the installed package `sotay_boiduong` (pip install -e ., done by scripts/lib.sh).
@@ -14,15 +16,11 @@ in the installed package `sotay_boiduong` (pip install -e ., done by scripts/lib
 
 from __future__ import annotations
 
-import os
-
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sotay_boiduong import lessons, settings
-from sotay_boiduong.adapters import context, i18n
-from sotay_boiduong.languages import slugify
+from sotay_boiduong.adapters import config as handbook_config
+from sotay_boiduong.adapters import context
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -32,32 +30,14 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(100)  # before any other hook
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context.start(config)
-    # Vietnamese heading anchors: set here because mkdocs.yml cannot name a function of the package.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    handbook_config.prepare(config)
     return config
 
 
 @event_priority(100)  # before the other hooks' on_pre_build, which read the settings
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    build = context.current()
-    language = i18n.current_language(config)
-    try:
-        checked = settings.load(
-            config.extra,
-            language,
-            config_path=i18n.display_path(config.config_file_path or "mkdocs.yml"),
-            config_text=build.config_text,
-            topics_available=_topic_slugs(config.docs_dir),
-            node_path=i18n.language_node_path(config, language),
-        )
-    except settings.SettingsError as error:
-        raise PluginError(f"Cấu hình sổ tay ({language}) chưa đúng:\n{error}") from None
-    build.language(language).settings = checked
+    handbook_config.load_language(config)
 
 
-def _topic_slugs(docs_dir: str) -> list[str]:
-    folder = os.path.join(docs_dir, lessons.TOPIC_DIR)
-    if not os.path.isdir(folder):
-        return []
-    names = (name for name in os.listdir(folder) if lessons.kind_of(f"{lessons.TOPIC_DIR}/{name}") == "topic")
-    return sorted({name.split(".")[0] for name in names})
+def on_env(env, *, config: MkDocsConfig, files):
+    return handbook_config.template_cache(env, config)

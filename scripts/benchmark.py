@@ -47,6 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The last commit before the diagrams drawn at build time (issue 19).
 BASE = "8e04250"
 DIAGRAM_CACHE = Path(".cache") / "diagrams"
+# A cold build also makes every lesson's slides and lesson plan again (hooks/slides.py).
+SLIDES_CACHE = Path(".cache") / "slides"
 DOCX_CACHE = Path(".cache") / "mau"
 
 
@@ -103,6 +105,7 @@ def site_builds(projects: dict[str, Path], sites: dict[str, Path], base: str, ru
             project = projects["this tree" if name.startswith("this tree") else base]
             if name.endswith("cold"):
                 shutil.rmtree(project / DIAGRAM_CACHE, ignore_errors=True)
+                shutil.rmtree(project / SLIDES_CACHE, ignore_errors=True)
                 shutil.rmtree(project / DOCX_CACHE, ignore_errors=True)
             times[name].append(full_build(project, sites["this tree" if name.startswith("this tree") else base], "--no-pdf", "--no-zip"))
             print(f"  run {run + 1}, {name}: {times[name][-1].wall:.1f} s ({times[name][-1].cpu:.1f} s CPU)", flush=True)

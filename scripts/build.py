@@ -5,12 +5,16 @@ and the swap that puts them in place only when everything succeeded.
 
 1. One build at a time: the project folder is locked (`.build.lock`, flock); a second build started
    meanwhile waits for the first, saying so.
-2. Two strict MkDocs builds run side by side in a new folder under `.site-builds/` (beside DIR): the site (and, unless
-   --no-pdf, the PDF editions) and the offline copy (Material's offline plugin, HANDBOOK_OFFLINE=true).
-   Any warning in either fails the whole build: neither runs with --quiet, which would hide warnings from
-   the strict count.
-3. The offline copy is packed into one zip per language, with the learner's handbook of that language.
-4. The new site replaces DIR (default `site/`) in one atomic exchange of the two folders (renameat2
+2. Two strict MkDocs builds run side by side in a new folder under `.site-builds/` (beside DIR): the site and the
+   offline copy (Material's offline plugin, HANDBOOK_OFFLINE=true). Any warning in either fails the whole
+   build: neither runs with --quiet, which would hide warnings from the strict count.
+3. Unless --no-pdf, the site's build writes each language's printed editions as HTML documents into the same
+   folder and announces them; this script's render stage (sotay_boiduong.render, one worker per core it may
+   use) renders them into the site as cores come free, the first ones while the builds still run. A warning
+   of WeasyPrint fails the build as a warning of MkDocs does; then each language's folder is finished (the
+   former file name, the home page's download list).
+4. The offline copy is packed into one zip per language, with the learner's handbook of that language.
+5. The new site replaces DIR (default `site/`) in one atomic exchange of the two folders (renameat2
    RENAME_EXCHANGE); DIR is never missing and never half written. A failed or interrupted build leaves DIR
    as it was; what it left under `.site-builds/` is removed by the next build.
 Written by hand: MkDocs has no notion of a build made of two builds, and no tool we use swaps folders.
@@ -24,15 +28,18 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import json
 import os
+import selectors
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
-from sotay_boiduong import offline
+from sotay_boiduong import editions, offline, render
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -65,34 +72,117 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
-    """The site (and PDFs) and, side by side, the offline copy; then the zips. True if all succeeded."""
+    """The site (and PDFs) and, side by side, the offline copy; then the zips. True if all succeeded.
+
+    The render stage (sotay_boiduong.render) belongs to this function from start to end: one worker process
+    per core this build may use. A core counts as busy while a MkDocs build runs on it (the site's, and the
+    offline copy's beside it), so each language's editions start rendering once the site's build announces
+    them (on a pipe, HANDBOOK_PRINT_FD) and a core is free: never more processes than cores at once.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
-    env.pop("HANDBOOK_OFFLINE", None)
-    site = staging / "site"
+    for name in ("HANDBOOK_OFFLINE", "HANDBOOK_PRINT_DIR", "HANDBOOK_PRINT_FD"):
+        env.pop(name, None)
+    site, copy, print_dir = staging / "site", staging / "offline", staging / "print"
     offline_log = staging / "offline.log"
-    copy = staging / "offline"
-    jobs = []
-    if zips:
-        # A copy read from disk has no public address: with one, its pages would name web addresses that do
-        # not exist (…/bai-1.html) as their canonical form.
-        offline_env = dict(env, HANDBOOK_OFFLINE="true", HANDBOOK_PDF="0")
-        offline_env.pop("HANDBOOK_SITE_URL", None)
-        with open(offline_log, "w", encoding="utf-8") as log:
-            jobs.append(subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(copy)], cwd=ROOT, env=offline_env, stdout=log, stderr=subprocess.STDOUT))
-    main_ok = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env).returncode == 0
-    offline_ok = True
-    for job in jobs:
-        offline_ok = job.wait() == 0
-        text = offline_log.read_text(encoding="utf-8")
+    cores = render.available_cores()
+    with render.RenderStage(cores) as stage:
+        renders = _Renders(stage, cores)
+        offline_build = None
+        if zips:
+            # A copy read from disk has no public address: with one, its pages would name web addresses that do
+            # not exist (…/bai-1.html) as their canonical form.
+            offline_env = dict(env, HANDBOOK_OFFLINE="true", HANDBOOK_PDF="0")
+            offline_env.pop("HANDBOOK_SITE_URL", None)
+            with open(offline_log, "w", encoding="utf-8") as log:
+                offline_build = subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(copy)], cwd=ROOT, env=offline_env, stdout=log, stderr=subprocess.STDOUT)
+        announcements, write_end = os.pipe()
+        main_env = dict(env, HANDBOOK_PRINT_DIR=str(print_dir), HANDBOOK_PRINT_FD=str(write_end))
+        main = subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=main_env, pass_fds=(write_end,))
+        os.close(write_end)
+        builds = [job for job in (main, offline_build) if job is not None]
+        renders.follow(announcements, builds)
+        offline_ok = offline_build is None or offline_build.returncode == 0
         if not offline_ok:
             print("Bản đọc ngoại tuyến (lần dựng thứ hai, HANDBOOK_OFFLINE=true) không dựng được:", file=sys.stderr)
-            print(text, file=sys.stderr)
-    if not (main_ok and offline_ok):
+            print(offline_log.read_text(encoding="utf-8"), file=sys.stderr)
+        if main.returncode != 0 or not offline_ok:
+            return False
+        try:
+            reports = renders.finish()
+        except render.RenderError as error:
+            for line in str(error).splitlines():
+                print(f"ERROR   -  pdf: Không dựng được ấn bản PDF {line}", file=sys.stderr)
+            return False
+    warned = False
+    for report in reports:
+        print(f"INFO    -  pdf: PDF ({report.label}): {report.out.relative_to(site)} — {report.pages} trang, {report.passes} lần dàn trang, {report.seconds} giây", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"WARNING -  pdf: PDF ({report.label}): WeasyPrint: {warning}", file=sys.stderr)
+            warned = True
+    if warned:  # what `mkdocs build --strict` does with a warning of its own
+        print("Dừng dựng: WeasyPrint cảnh báo khi dàn trang sổ tay PDF (xem các dòng WARNING ở trên).", file=sys.stderr)
         return False
+    for plan in renders.finishes:
+        editions.finish(plan)
+    shutil.rmtree(print_dir, ignore_errors=True)
     if zips:
         for line in pack(copy, site):
             print(f"INFO    -  offline: {line}", file=sys.stderr)
     return True
+
+
+class _Renders:
+    """The editions the site's build announces, started on the render stage as cores come free."""
+
+    def __init__(self, stage: render.RenderStage, cores: int):
+        self.stage, self.cores = stage, cores
+        self.pending: list[render.RenderTask] = []
+        self.started: list[tuple[render.RenderTask, Future]] = []
+        self.finishes: list[editions.Finish] = []
+
+    def follow(self, announcements: int, builds: list[subprocess.Popen]) -> None:
+        """Read the announcements until the site's build closes the pipe and every build has ended, starting
+        editions meanwhile; stop early when a build fails."""
+        selector = selectors.DefaultSelector()
+        selector.register(announcements, selectors.EVENT_READ)
+        buffer, open_pipe = b"", True
+        while True:
+            running = sum(1 for job in builds if job.poll() is None)
+            if any(job.returncode not in (None, 0) for job in builds):
+                break  # a failed build: nothing more is worth starting
+            self._start(self.cores - running)
+            if not open_pipe and not running:
+                break
+            if not open_pipe:
+                time.sleep(0.1)
+                continue
+            if selector.select(timeout=0.2):
+                chunk = os.read(announcements, 65536)
+                open_pipe = bool(chunk)
+                *lines, buffer = (buffer + chunk).split(b"\n")
+                for line in lines:
+                    message = json.loads(line)
+                    self.pending += [render.RenderTask.from_json(task) for task in message["tasks"]]
+                    self.pending.sort(key=lambda task: -task.weight)  # the longest first
+                    self.finishes.append(editions.Finish.from_json(message["finish"]))
+        selector.close()
+        os.close(announcements)
+        for job in builds:
+            job.wait()
+
+    def finish(self) -> list[render.RenderReport]:
+        """Start what is left (the stage runs no more at once than its workers) and wait for every edition."""
+        self.started += [(task, self.stage.submit(task)) for task in self.pending]
+        self.pending.clear()
+        return render.collect(self.started)
+
+    def _start(self, free: int) -> None:
+        # A worker busy with an edition is a core in use too.
+        free -= sum(1 for _, future in self.started if not future.done())
+        while self.pending and free > 0:
+            task = self.pending.pop(0)
+            self.started.append((task, self.stage.submit(task)))
+            free -= 1
 
 
 def pack(copy: Path, site: Path) -> list[str]:

@@ -62,14 +62,19 @@ ensure_venv() {
     fi
 }
 
-# Installs the project editable (the package sotay_boiduong in src/, which the hooks import) with the pinned
-# dependencies of pyproject.toml, plus the given extra, under the lock file.
+# Installs every package from the hashed lock (requirements.lock for the build, requirements-test.lock with the
+# test tools too; scripts/lock.sh makes both with uv from pyproject.toml) with pip --require-hashes, so a file
+# that is not the one locked is refused, then the project itself (the package sotay_boiduong in src/, which the
+# hooks import) editable, without its dependencies and with the locked setuptools (no build isolation).
 ensure_python_deps() {
-    local extras="${1:-}" stamp
-    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock"; echo "$extras $ROOT") | sha256sum | cut -c1-16)"
+    local extras="${1:-}" lock stamp
+    lock="$ROOT/requirements.lock"
+    [ "$extras" = "test" ] && lock="$ROOT/requirements-test.lock"
+    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$lock"; echo "$extras $ROOT") | sha256sum | cut -c1-16)"
     [ -f "$stamp" ] && return 0
-    say "pip install -e .${extras:+[$extras]} (pyproject.toml, requirements.lock)"
-    "$PY" -m pip install -q -c "$ROOT/requirements.lock" -e "$ROOT${extras:+[$extras]}" 2> >(quiet_pip >&2)
+    say "pip install --require-hashes -r $(basename "$lock"); pip install -e . (no dependencies)"
+    "$PY" -m pip install -q --require-hashes -r "$lock" 2> >(quiet_pip >&2)
+    "$PY" -m pip install -q --no-deps --no-build-isolation -e "$ROOT" 2> >(quiet_pip >&2)
     touch "$stamp"
 }
 

@@ -7,5 +7,7 @@ setup_test
 cd "$ROOT"
 say "ruff check"
 "$VENV/bin/ruff" check src hooks scripts tests
+say "deptry (declared dependencies = imported ones)"
+"$VENV/bin/deptry" .
 say "pytest"
 exec "$PY" -m pytest -n auto "$@"

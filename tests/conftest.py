@@ -106,6 +106,7 @@ def _make_variant_site(folder: Path) -> Build:
     project = copy_repository(folder)
     config = (project / "mkdocs.yml").read_text("utf-8")
     config = config.replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: [dan-van]")
+    config = config.replace("topics_left_out: []", "topics_left_out: [tu-tuong, kiem-tra-giam-sat]")
     config = config.replace('locality: ""', 'locality: "Tỉnh Thử Nghiệm"')
     (project / "mkdocs.yml").write_text(config, "utf-8")
     return run_mkdocs(project, folder / "site", pdf=True, zips=True, site_url=VARIANT_ADDRESS)
@@ -138,6 +139,9 @@ def fixture_site(tmp_path):
         shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", project / "overrides")
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        # The site's own words and editions, which every page's template reads (not content of the handbook).
+        shutil.copytree(ROOT / "docs" / "_data" / "giao-dien", project / "docs" / "_data" / "giao-dien")
+        shutil.copy(ROOT / "docs" / "_data" / "an-ban.yml", project / "docs" / "_data" / "an-ban.yml")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = config[: config.index("\nnav:")] + "\n"
         # A fixture site has no local topics unless it brings them.

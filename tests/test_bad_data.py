@@ -74,7 +74,7 @@ def test_broken_data_files_end_in_messages_not_tracebacks(repo_copy, run):
 
 SETTINGS = [
     Mistake("locality-with-html", "mkdocs.yml", replace('locality: ""', 'locality: "<script>alert(1)</script>"'), 'locality: "<script>', "`locality` có giá trị \"<script>alert(1)</script>\" không đúng dạng"),
-    Mistake("cover-text-with-html", "mkdocs.yml", replace("cover_kicker: Sổ tay học tập", 'cover_kicker: "Sổ tay <img src=x onerror=alert(1)>"'), "cover_kicker: \"Sổ tay <img", "`cover_kicker` có giá trị \"Sổ tay <img src=x onerror=alert(1)>\" không đúng dạng"),
+    Mistake("cover-text-with-html", "docs/_data/giao-dien/vi.yml", replace("cover_kicker: Sổ tay học tập", 'cover_kicker: "Sổ tay <img src=x onerror=alert(1)>"'), "cover_kicker: \"Sổ tay <img", "`cover_kicker` có giá trị \"Sổ tay <img src=x onerror=alert(1)>\" không đúng dạng"),
     Mistake("topics-as-text", "mkdocs.yml", replace("topics: [tu-tuong, kiem-tra-giam-sat, dan-van]", "topics: tu-tuong"), "topics: tu-tuong", "phải là một danh sách"),
 ]
 

@@ -170,24 +170,3 @@ def test_glossary_parsing_and_missing_terms():
     [problem] = glossary.missing_terms(lesson, set(entries), "docs/_glossary/vi.md")
     assert str(problem).startswith("docs/bai-hoc/bai-1.md:9: trường `key_terms`: thuật ngữ \"đảng viên\" chưa có")
     assert "docs/_glossary/vi.md" in problem.fix
-
-
-def test_first_mentions_keeps_one_tooltip_per_term():
-    html = (
-        '<h1><abbr title="a">TCCSĐ</abbr></h1><p><abbr title="a">TCCSĐ</abbr> và '
-        '<abbr title="b">chi uỷ</abbr>, <abbr title="b">chi uỷ</abbr>, <abbr title="a">TCCSĐ</abbr></p>'
-    )
-    # Not in a heading: the first mention in the text below it is the one marked.
-    assert glossary.first_mentions(html) == (
-        '<h1>TCCSĐ</h1>'
-        '<p><abbr tabindex="0" title="a">TCCSĐ</abbr> và <abbr tabindex="0" title="b">chi uỷ</abbr>, chi uỷ, TCCSĐ</p>'
-    )
-    nested = '<h2 id="x">Vai trò của <abbr title="a">TCCSĐ</abbr><a class="headerlink" href="#x">#</a></h2>'
-    assert glossary.first_mentions(nested) == '<h2 id="x">Vai trò của TCCSĐ<a class="headerlink" href="#x">#</a></h2>'
-
-
-def test_first_mention_inside_a_link_is_not_focusable_itself():
-    html = '<p><a href="x/">Điều 5 <abbr title="c">Điều lệ</abbr></a>, <abbr title="d">chi bộ</abbr></p>'
-    assert glossary.first_mentions(html) == (
-        '<p><a href="x/">Điều 5 <abbr title="c">Điều lệ</abbr></a>, <abbr tabindex="0" title="d">chi bộ</abbr></p>'
-    )

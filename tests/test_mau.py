@@ -345,6 +345,7 @@ ASKS = [
     ("bai-3", "sổ theo dõi đảng viên", "so-theo-doi-du-bi"),
     ("bai-3", "số phiếu tán thành tối thiểu", "bang-so-phieu"),
     ("bai-5", "phép tính «quá nửa» và «hai phần ba»", "bang-so-phieu"),
+    ("bai-5", "cách tính thời hạn khiếu nại theo ngày làm việc", "bien-ban-ky-luat"),
 ]
 
 

@@ -15,12 +15,17 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def lock() -> dict[str, str]:
-    entries = {}
-    for line in (ROOT / "requirements.lock").read_text().splitlines():
-        if line and not line.startswith("#"):
-            name, version = PIN.match(line).groups()
-            entries[normalise(name)] = version
+LOCKED = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+) \\$")
+HASH = re.compile(r"^    --hash=sha256:[0-9a-f]{64}( \\)?$")
+
+
+def lock(name: str = "requirements-test.lock") -> dict[str, str]:
+    """{package: version} of a hashed lock, whose every package has at least one sha256 hash."""
+    entries, lines = {}, (ROOT / name).read_text().splitlines()
+    for index, line in enumerate(lines):
+        if match := LOCKED.match(line):
+            entries[normalise(match[1])] = match[2]
+            assert HASH.match(lines[index + 1]), f"{name}: {match[1]} has no hash"
     return entries
 
 
@@ -47,6 +52,18 @@ def test_every_requirement_is_pinned_exactly_and_matches_the_lock():
 def test_installed_packages_are_the_locked_versions():
     for name, version in lock().items():
         assert metadata.version(name) == version, name
+
+
+def test_the_build_lock_is_the_test_lock_without_the_test_tools():
+    build, test = lock("requirements.lock"), lock()
+    assert build and all(test.get(name) == version for name, version in build.items())
+    assert "pytest" in test and "pytest" not in build and "setuptools" in build
+
+
+def test_the_setup_installs_from_the_hashed_lock():
+    setup = (ROOT / "scripts/lib.sh").read_text()
+    assert "--require-hashes -r" in setup and "requirements-test.lock" in setup
+    assert "--no-deps --no-build-isolation -e" in setup
 
 
 def test_ci_runs_the_readme_test_command():

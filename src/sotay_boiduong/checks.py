@@ -69,6 +69,8 @@ def fix_tone_style_markdown(text: str) -> str:
 def check_tone_style(path: str, text: str, *, first_line: int = 1) -> list[Problem]:
     """One problem per line that writes a tone mark on the first vowel of oa, oe or uy."""
     problems = []
+    if not _OLD_STYLE.search(unicodedata.normalize("NFD", text)):
+        return problems  # most files: one look at the whole text instead of one per line
     for number, line in _prose_lines(text, first_line, text_fences=fences.TEXT_FENCES):
         words = sorted({m.group(0) for m in _OLD_STYLE.finditer(unicodedata.normalize("NFD", line))})
         if words:
@@ -240,12 +242,15 @@ _LOOK_ALIKE = {
     "ð": "đ", "Ð": "Đ", "ɗ": "đ", "Ɖ": "Đ",
 }  # fmt: skip
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
+_SUSPECT = re.compile("[" + re.escape("".join(_INVISIBLE) + "".join(_LOOK_ALIKE)) + "]|" + _BIDI.pattern)
 
 
 def check_characters(path: str, text: str) -> list[Problem]:
     """Invisible characters, direction controls and look-alike letters of other scripts: a citation or a
     glossary term that holds one is no longer recognised, and search does not find the word."""
     problems = []
+    if not _SUSPECT.search(text.replace("\ufeff", "", 1) if text.startswith("\ufeff") else text):
+        return problems  # most files hold none of them: one look at the whole text
     for number, line in enumerate(text.splitlines(), start=1):
         for char, name in _INVISIBLE.items():
             column = line.find(char)

@@ -64,8 +64,11 @@ def find(text: str, language: str, *, include_headings: bool = False) -> list[Ci
     for number, line in outside_fences(text):
         if _SKIP_LINE.match(line) and not (include_headings and line.lstrip().startswith("#")):
             continue
+        matches = list(pattern.finditer(line))
+        if not matches:
+            continue
         protected = [m.span() for m in _PROTECTED.finditer(line)]
-        for found in pattern.finditer(line):
+        for found in matches:
             if any(start < found.end() and found.start() < end for start, end in protected):
                 continue
             citations.append(_citation(number, found))

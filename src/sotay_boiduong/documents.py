@@ -18,8 +18,9 @@ from .sources import decode
 from .yamlio import duplicate_keys, parse, parse_date
 
 SCHEMA = "van-ban.schema.json"
+REGISTRY = "_data/van-ban.yml"  # the registry, under docs/
 STATUSES = ("in-force", "amended", "unknown", "replaced", "reference")
-TEXT_FIELDS = ("id", "number", "kind", "name", "name_en", "issuer", "issuer_en", "status", "source", "note", "note_en", "page")
+TEXT_FIELDS = ("id", "number", "kind", "name", "name_en", "issuer", "issuer_en", "status", "source", "note", "note_en", "note_point", "page")
 
 STATUS_LABELS = {
     "vi": {

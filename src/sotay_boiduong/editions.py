@@ -28,37 +28,19 @@ overrides/pdf/, rendered by the `render` function the caller gives.
 from __future__ import annotations
 
 import copy
-import multiprocessing
-import multiprocessing.pool
-import os
-import tempfile
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .render import RenderTask
+from .settings import PrintEdition as Edition
+
 NOTES_PAGES = 3  # pages for notes at the end of the booklet, before the count is made a multiple of four
 SCREEN_ONLY = ".handbook-web-only, .handbook-screen-only, .headerlink, .md-content__button, .md-source-file"
-
-
-@dataclass(frozen=True)
-class Edition:
-    key: str  # hoc-vien | hoc-vien-a5 | giang-vien (also the key of its strings and of its file in mkdocs.yml)
-    page_size: str  # A4 | A5
-    lecturer: bool
-    booklet: bool
-
-    @property
-    def body_size(self) -> str:
-        return "9.5pt" if self.page_size == "A5" else "10.5pt"
-
-
-EDITIONS = (
-    Edition("hoc-vien", "A4", lecturer=False, booklet=False),
-    Edition("hoc-vien-a5", "A5", lecturer=False, booklet=True),
-    Edition("giang-vien", "A4", lecturer=True, booklet=False),
-)
 
 
 @dataclass(frozen=True)
@@ -186,6 +168,8 @@ def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[...
     values = {
         "pdf": book.pdf,
         "edition": edition.key,
+        "edition_name": edition.running,
+        "edition_note": edition.note,
         "title": _bind_last_words(book.title),
         "locality": book.locality,
         "year": book.year,
@@ -198,7 +182,9 @@ def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[...
         for element in doc.select(".handbook-lecturer"):
             element.decompose()
         answers = _questions_without_answers(doc)
-        points = _verification_marks(doc)
+    # The editors' notes on facts still open are the makers' apparatus: never in a printed release (their
+    # sentences are written to read true without them); a link to a note keeps its words only.
+    _without(doc, ".admonition.doi-chieu")
     body = doc.body
     imprint = _fragment(render("pdf/imprint.html", **values))
     cover = _fragment(render("pdf/book-cover.html", **values))
@@ -224,8 +210,11 @@ def stylesheet(book: Book, edition: Edition) -> str:
 
     settings = f"$page-size: {edition.page_size}; $booklet: {'true' if edition.booklet else 'false'}; $body-size: {edition.body_size};"
     css = sass.compile(string=settings + '@import "handbook-print";', include_paths=[str(book.styles)])
+    # libsass opens with `@charset "UTF-8";` for a stylesheet with non-ASCII text; inside a <style> element
+    # WeasyPrint warns about it (an at-rule it ignores), and a warning fails the strict build.
+    css = css.removeprefix('@charset "UTF-8";\n')
     see = _css_string(book.pdf["see_page"])
-    running = _css_string(book.pdf["edition_" + edition.key])
+    running = _css_string(edition.running)
     # A reference names its target's page through target-counter(); where the renderer had to correct
     # WeasyPrint's count (sotay_boiduong.render), it writes the page into data-page instead.
     return css + (
@@ -278,6 +267,17 @@ def _questions_without_answers(doc: BeautifulSoup) -> list[tuple[str, list[tuple
         paragraph.append(NavigableString(f" {question}"))
         details.replace_with(paragraph)
     return list(groups.values())
+
+
+def _without(doc: BeautifulSoup, selector: str) -> None:
+    """Remove what `selector` finds; a link to anything removed keeps its words and loses its page reference."""
+    removed: set[str] = set()
+    for element in doc.select(selector):
+        removed |= {e["id"] for e in element.find_all(id=True)} | ({element["id"]} if element.get("id") else set())
+        element.decompose()
+    for link in doc.find_all("a", href=True):
+        if link["href"].startswith("#") and link["href"][1:] in removed:
+            link.unwrap()
 
 
 def _verification_marks(doc: BeautifulSoup) -> list[tuple[int, str]]:
@@ -349,66 +349,60 @@ def _fragment(html: str) -> Tag:
     return next(child for child in parsed.contents if isinstance(child, Tag))
 
 
-# ---------------------------------------------------------------- rendering in other processes
+# ---------------------------------------------------------------- handing the editions to the render stage
 
 
-@dataclass
-class RenderJob:
-    """An edition rendering in a worker process (sotay_boiduong.render), among no more workers than cores."""
-
-    edition: str
-    language: str
-    out: Path
-    result: multiprocessing.pool.AsyncResult
-    source: Path
-
-    def wait(self) -> dict:
-        """The renderer's report ({"pages": n, "passes": k}); RuntimeError saying why if it failed."""
-        try:
-            return self.result.get()
-        except Exception as error:  # the worker's own exception, passed back
-            raise RuntimeError(f"{self.language}/{self.edition}: {error}") from error
-        finally:
-            self.source.unlink(missing_ok=True)
-
-
-_POOL: multiprocessing.pool.Pool | None = None
-
-
-def start_render(doc: BeautifulSoup, out: Path, edition: Edition, language: str) -> RenderJob:
-    """Queue the edition's document for rendering into `out` by a worker process, while the build goes on.
-
-    The workers are forked from the build's own process, which has WeasyPrint loaded already (mkdocs-with-pdf
-    imports it): a renderer starts in milliseconds instead of the second and a half of a new interpreter.
-    """
-    global _POOL
-    if _POOL is None:
-        _POOL = multiprocessing.get_context("fork").Pool(processes=max(1, os.cpu_count() or 1), maxtasksperchild=1)
-    handle, name = tempfile.mkstemp(prefix=f"handbook-{language}-{edition.key}-", suffix=".html")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(str(doc))
-    from . import render
-
+def stage(doc: BeautifulSoup, folder: Path, language: str, edition: Edition, out: Path, base_url: Path) -> RenderTask:
+    """Write the edition's document into `folder` (the build's own folder, never the system's temporary one)
+    and return the task that renders it into `out` (sotay_boiduong.render); relative addresses in it resolve
+    against `base_url`, the language's folder of the site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / f"{language}-{edition.key}.html"
+    source.write_text(str(doc), encoding="utf-8")
     notes = (NOTES_PAGES, 4) if edition.booklet else (0, 1)
-    return RenderJob(edition.key, language, out, _POOL.apply_async(render.render_file, (name, str(out), *notes)), Path(name))
+    # The longest first (a booklet has about half again the pages of A4; the lecturer's has more content).
+    weight = len(source.read_bytes()) * (1.5 if edition.booklet else 1.0)
+    return RenderTask(out=out, label=f"{language}/{edition.key}", source=source, base_url=str(base_url), notes_pages=notes[0], multiple=notes[1], weight=weight)
 
 
-def stop_renders() -> None:
-    """End every renderer (a failed build), so that none writes into a site that is being thrown away."""
-    global _POOL
-    if _POOL is not None:
-        _POOL.terminate()
-        _POOL.join()
-        _POOL = None
+@dataclass(frozen=True)
+class Finish:
+    """What is done to one language's folder once its editions are written (`finish`), as plain data: the
+    build script does it after the render stage, or the build itself when it renders alone."""
+
+    folder: str  # the language's folder in the site
+    editions: tuple[str, ...]  # the editions' paths in it
+    learner: str  # the learner's A4 edition, which is also copied to `legacy`
+    legacy: str  # the handbook's former file name
+    written: str | None  # the empty page mkdocs-with-pdf wrote, to remove
+    pages_word: str
+    language: str
+
+    def to_json(self) -> dict:
+        return {**self.__dict__, "editions": list(self.editions)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Finish:
+        return cls(**{**data, "editions": tuple(data["editions"])})
 
 
-def close_renders() -> None:
-    """Let the workers go once every edition is written."""
-    global _POOL
-    if _POOL is not None:
-        _POOL.close()
-        _POOL.join()
-        _POOL = None
+def finish(plan: Finish) -> None:
+    """Remove with-pdf's empty page, copy the learner's edition to the former file name, and write each
+    edition's page count and size into the language's home page (its download list)."""
+    folder = Path(plan.folder)
+    if plan.written:
+        (folder / plan.written).unlink(missing_ok=True)
+    learner = folder / plan.learner
+    if learner.is_file():
+        shutil.copy2(learner, folder / plan.legacy)
+    facts = {}
+    for path in plan.editions:
+        found = pdf_facts(folder / path)
+        if found:
+            facts[path] = describe(found, plan.pages_word, plan.language)
+    home = folder / "index.html"
+    if home.is_file() and facts:
+        home.write_text(fill_download_facts(home.read_text(encoding="utf-8"), facts), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- the download list on the site
@@ -433,11 +427,8 @@ def describe(facts: tuple[int, int], pages_word: str, language: str) -> str:
 
 
 def fill_download_facts(html: str, facts: Mapping[str, str]) -> str:
-    """Each `<span class="handbook-pdf-meta" data-pdf="pdf/…">` of a page given its text (pages, size)."""
-    from . import htmledit
-
-    edits = []
-    for span in htmledit.elements(html, ["span"]):
-        if span.has_class("handbook-pdf-meta") and span.attrs.get("data-pdf") in facts:
-            edits.append((span.start_end, span.end_start, facts[span.attrs["data-pdf"]]))
-    return htmledit.apply(html, edits)
+    """Each `<span class="handbook-pdf-meta" data-pdf="pdf/…"></span>` of a page (written empty by
+    overrides/partials/handbook-actions.html) given its text (pages, size)."""
+    for path, text in facts.items():
+        html = html.replace(f'data-pdf="{path}"></span>', f'data-pdf="{path}">{escape(text)}</span>')
+    return html

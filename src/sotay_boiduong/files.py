@@ -7,9 +7,11 @@ published, and a page named "Bài 7.md" gets an address with spaces and marks th
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 
 from .languages import slugify
+from .links import nav_missing_file
 from .problems import Problem
 
 # Kinds of file a page may use or link to; anything else in docs/ is a mistake until added here.
@@ -70,3 +72,65 @@ def _nav_pages(nav) -> list[str]:
         elif isinstance(item, list):
             pages += _nav_pages(item)
     return pages
+
+
+def single_language(pages: list[tuple[str, str]], languages: list[str]) -> list[str]:
+    """Notices for the pages written in one language only: `pages` are (src_uri, language) of the Markdown
+    pages; the first of `languages` is the default, whose files have no language suffix."""
+    default, by_page = languages[0], {}
+    for src_uri, language in pages:
+        base = src_uri[:-3] if language == default else src_uri[: -(len(language) + 4)]
+        by_page.setdefault(base, set()).add(language)
+    return [
+        f"Lưu ý: docs/{base}.md chưa có bản '{language}'; trang đó hiện bản có sẵn kèm thông báo."
+        for base, present in sorted(by_page.items())
+        for language in languages
+        if language not in present
+    ]
+
+
+def missing_from_nav(pages: list[tuple[str, str]], nav: list | None, config_text: str, config_path: str, also_existing: set[str] = frozenset()) -> list[Problem]:
+    """(src_uri, shown path) of the default language's pages that should be in the menu → a problem for each
+    one `nav:` does not list: MkDocs builds it, but no reader finds it, and it is not in the printed books;
+    and one for each page the menu names that has no file (among `pages` or `also_existing`)."""
+    if nav is None:
+        return []  # no nav: MkDocs lists every page itself
+    listed = set(_nav_pages(nav))
+    problems = [nav_missing_file(page, config_text, config_path) for page in sorted(listed - {src_uri for src_uri, _ in pages}) if page not in also_existing]
+    lines = config_text.splitlines()
+    nav_line = next((number for number, row in enumerate(lines, start=1) if row.startswith("nav:")), 1)
+    for src_uri, shown in pages:
+        if src_uri in listed:
+            continue
+        folder = src_uri.rsplit("/", 1)[0] + "/" if "/" in src_uri else ""
+        near = next((number for number, row in enumerate(lines, start=1) if folder and f" {folder}" in row and number > nav_line), nav_line)
+        problems.append(
+            Problem(
+                shown,
+                1,
+                f"trang không có trong menu: mục `nav:` của {config_path} (dòng {near}) không nêu {src_uri}, nên người đọc không tìm thấy trang và sổ tay in không có nó",
+                f"thêm dòng `- {src_uri}` vào `nav:` ở phần phù hợp, hoặc ghi trang vào `not_in_nav` nếu chủ ý để ngoài menu",
+            )
+        )
+    return problems
+
+
+_RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+
+
+def missing_raw_images(path: str, text: str, page_url: str, exists) -> list[Problem]:
+    """Images written in HTML (`<img src="…">`) whose file is not in the site: MkDocs checks the images of
+    Markdown (`![…](…)`) but passes HTML through as it is, so a reader got a broken picture. `exists` says
+    whether a site address (relative to the site's root) is a file of the site; the address is resolved from
+    the page's own address, as the reader's browser does."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _RAW_IMAGE.finditer(line):
+            src = next(group for group in match.groups() if group is not None).strip()
+            if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", src, re.I):
+                continue  # another host or a scheme: the HTML safety check's business
+            base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+            address = posixpath.normpath(posixpath.join(base, src.split("#")[0].split("?")[0]))
+            if not exists(address.lstrip("/")):
+                problems.append(Problem(path, number, f"hình «{src}» viết bằng thẻ <img> nhưng không có tệp đó trong trang web", "viết hình bằng Markdown, `![Mô tả hình](đường-dẫn-tới-tệp)`, với đường dẫn tính từ tệp .md này (MkDocs kiểm tra và sửa đường dẫn), hoặc đặt tệp vào docs/assets/"))
+    return problems

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import htmledit
 from .problems import Problem
 
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
@@ -40,6 +39,9 @@ def check(path: str, text: str) -> list[Problem]:
             problems.append(Problem(path, number, f"dòng «{line.strip()[:60]}» không phải một mục thuật ngữ, nên bị bỏ qua", "viết mỗi mục một dòng, dạng `*[thuật ngữ]: lời giải thích` (có dấu hai chấm sau ngoặc vuông)"))
             continue
         term = entry["term"]
+        quoted = re.search(r"[\"“”„«»‘’()\[\]{}]", entry["definition"])
+        if quoted:
+            problems.append(Problem(path, number, f"lời giải thích của «{term}» có dấu «{quoted.group(0)}»: lời giải thích hiện trong khung nhỏ khi đưa chuột hoặc chạm vào thuật ngữ, và dấu ngoặc làm câu khó đọc, dễ vỡ", "viết lại thành một câu không có dấu ngoặc kép, ngoặc đơn hay ngoặc vuông (tách phần trong ngoặc thành một vế câu)"))
         if term in seen:
             problems.append(Problem(path, number, f"thuật ngữ «{term}» đã có ở dòng {seen[term]}; chỉ lời giải thích sau được dùng", "gộp hai lời giải thích thành một mục"))
         seen.setdefault(term, number)
@@ -78,31 +80,3 @@ def missing_terms(unit, known: set[str], glossary_path: str) -> list[Problem]:
         for term in unit.data.get("key_terms", [])
         if term not in known
     ]
-
-
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-def first_mentions(html: str) -> str:
-    """Keep the definition of each glossary term on its first mention in the body text of a page only, and
-    let it take the focus.
-
-    Python-Markdown's abbr extension marks every mention; a lesson mentions its key terms a hundred times
-    and more, so the text was dotted with underlines. Later mentions become plain text; the glossary page
-    has them all. A mention in a heading (the page's title included) is never marked: an underline there
-    reads as a link and breaks up the title, and the heading's words come again in the text below, where
-    the first of them is marked. The first mention can be reached with Tab, which shows its definition
-    (handbook.js), unless it is inside a link: the link takes the focus there, and a focusable element
-    inside a link is an accessibility error (axe: nested-interactive).
-    """
-    seen: set[str | None] = set()
-    edits = []
-    for abbr in htmledit.elements(html, ["abbr"]):
-        title = abbr.attrs.get("title")
-        if title in seen or HEADINGS.intersection(abbr.ancestors):
-            edits += [(abbr.start, abbr.start_end, ""), (abbr.end_start, abbr.end, "")]
-            continue
-        seen.add(title)
-        if not htmledit.inside(abbr, "a"):
-            edits.append((abbr.start, abbr.start_end, htmledit.start_tag("abbr", {"tabindex": "0", **abbr.attrs})))
-    return htmledit.apply(html, edits)

@@ -12,10 +12,10 @@ any other host; a link that the reader follows to another site is fine.
 Each finding keeps a text to look for in the Markdown source (the tag, the attribute name, the address as
 written), so that the hook can name the line (`locate`).
 
-Written by hand rather than with nh3 (ammonia): a sanitiser returns the cleaned HTML, not what it removed
-and where, and a finding here must name the editor's line and say what to write instead; the page is not
-cleaned but refused. The tokenizer is the standard library's (sotay_boiduong.htmledit), which reads
-`<svg/onload=…>`, attributes on a second line and entity-encoded addresses as a browser does.
+The page is parsed once, by lexbor (selectolax), an HTML5 parser that reads `<svg/onload=…>`, attributes on a
+second line, entity-encoded addresses and misnested markup as a browser does. The allowlist itself is written
+here rather than taken from nh3 (ammonia): a sanitiser returns the cleaned HTML, not what it removed and where,
+and a finding must name the editor's line and say what to write instead; the page is not cleaned but refused.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import htmledit
+from selectolax.lexbor import LexborHTMLParser
+
 from .fences import blank_inline_code, outside_fences
 
 _TEXT = {
@@ -86,17 +87,25 @@ class Finding:
     needles: tuple[str, ...]
 
 
+_DOCUMENT = {"html", "head", "body"}  # made by the parser around a fragment; their attributes still count
+
+
 def check(html: str) -> list[Finding]:
     """Everything in `html` (a page's rendered content) that the allowlist does not allow."""
     findings = []
-    for element in htmledit.elements(html):
-        raw = html[element.start : element.start_end]
-        findings += _check_element(element.tag, element.attrs, raw)
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        tag = (node.tag or "").lower()
+        if not tag or tag[0] in "_-!":  # comments, text, the doctype
+            continue
+        attrs = {name.lower(): value for name, value in node.attributes.items()}
+        findings += _check_element(tag, attrs, html)
     return findings
 
 
-def _check_element(tag: str, attrs: dict[str, str | None], raw: str) -> list[Finding]:
-    if tag not in ELEMENTS:
+def _check_element(tag: str, attrs: dict[str, str | None], html: str) -> list[Finding]:
+    if tag in _DOCUMENT:
+        pass  # the parser's own element: only an attribute written on it (`<body onload=…>`) is a finding
+    elif tag not in ELEMENTS:
         return [Finding(f"thẻ <{tag}> không được phép trong nội dung", _fix_for_tag(tag), (f"<{tag}",))]
     findings = []
     for name, value in attrs.items():
@@ -108,7 +117,7 @@ def _check_element(tag: str, attrs: dict[str, str | None], raw: str) -> list[Fin
         elif name == "type" and tag == "input" and (value or "").lower() != "checkbox":
             findings.append(Finding(f"ô nhập <input type=\"{value}\">", "sổ tay không có biểu mẫu nhập liệu; xoá thẻ", ("<input",)))
         elif name in _URL_ATTRIBUTES and value is not None:
-            findings += _check_address(tag, name, value, raw)
+            findings += _check_address(tag, name, value, html)
     return findings
 
 
@@ -126,19 +135,20 @@ def _attribute_finding(tag: str, name: str) -> Finding:
     return Finding(f"thuộc tính {name}= không được phép trong thẻ <{tag}>", f"xoá thuộc tính {name}=…", (f"{name}=", name))
 
 
-def _check_address(tag: str, name: str, value: str, raw: str) -> list[Finding]:
+def _check_address(tag: str, name: str, value: str, html: str) -> list[Finding]:
     addresses = [part.strip().split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
     findings = []
     for address in addresses:
         compact = _INVISIBLE_IN_URL.sub("", address)
         scheme = _SCHEME.match(compact)
-        written = _written_value(raw, name) or address
         if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+            written = _written_value(html, tag, name, address)
             findings.append(
                 Finding(f"địa chỉ {scheme.group(1).lower()}: trong {name}= của thẻ <{tag}>", "chỉ dùng địa chỉ http(s)://, mailto:, tel: hoặc đường dẫn tới một trang, một tệp của sổ tay", (written, f"{name}="))
             )
         elif name in _LOADS and (scheme or compact.startswith("//")):
             host = urlsplit(compact if scheme else "https:" + compact).hostname or compact
+            written = _written_value(html, tag, name, address)
             findings.append(
                 Finding(
                     f"{'hình' if tag == 'img' else f'thẻ <{tag}>'} tải từ máy chủ khác ({host}): trang của sổ tay không gửi yêu cầu nào ra ngoài",
@@ -149,10 +159,16 @@ def _check_address(tag: str, name: str, value: str, raw: str) -> list[Finding]:
     return findings
 
 
-def _written_value(raw: str, name: str) -> str | None:
-    """The attribute's value as written in the start tag (entities not decoded), to find it in the source."""
-    match = re.search(rf"(?<![\w-]){re.escape(name)}\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", raw, re.I)
-    return match.group(1).strip("\"'") if match else None
+def _written_value(html: str, tag: str, name: str, address: str) -> str:
+    """The address as written in the HTML (entities not decoded), to find it in the Markdown source: the
+    value of a `name=` in a `<tag …>` whose decoded value holds the address (only looked for on a finding)."""
+    from html import unescape
+
+    for match in re.finditer(rf"<{re.escape(tag)}\b[^>]*?(?<![\w-]){re.escape(name)}\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", html, re.I):
+        written = match.group(1).strip("\"'")
+        if address in _INVISIBLE_IN_URL.sub("", unescape(written)) or address in unescape(written):
+            return written
+    return address
 
 
 def _fix_for_tag(tag: str) -> str:

@@ -26,13 +26,17 @@ _NAV_OMITTED = re.compile(r"^The following pages exist in the docs directory, bu
 def explain_nav(message: str, config_text: str, config_path: str = "mkdocs.yml") -> list[Problem]:
     """MkDocs' menu (nav) warnings as Problems in mkdocs.yml; [] for any other message."""
     if match := _NAV_MISSING.match(message):
-        file = match["file"]
-        return [Problem(config_path, _line_of(config_text, file), f"menu (nav) nêu trang '{file}' nhưng không có tệp docs/{file}", "sửa tên tệp trong nav cho đúng, hoặc tạo tệp đó")]
+        return [nav_missing_file(match["file"], config_text, config_path)]
     if match := _NAV_OMITTED.match(message):
         line = next((n for n, text in enumerate(config_text.splitlines(), 1) if text.startswith("nav:")), 1)
         files = [f.strip(" -") for f in match["files"].splitlines() if f.strip(" -")]
         return [Problem(config_path, line, f"trang docs/{file} không có trong menu (nav)", "thêm trang vào mục nav của mkdocs.yml, dưới phần phù hợp") for file in files]
     return []
+
+
+def nav_missing_file(file: str, config_text: str, config_path: str = "mkdocs.yml") -> Problem:
+    """A page the menu names that has no file."""
+    return Problem(config_path, _line_of(config_text, file), f"menu (nav) nêu trang '{file}' nhưng không có tệp docs/{file}", "sửa tên tệp trong nav cho đúng, hoặc tạo tệp đó")
 
 
 def explain(message: str, read_source: Callable[[str], str | None], docs_prefix: str = "docs/") -> Problem | None:

@@ -7,8 +7,10 @@ that names the file and the line.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -194,3 +196,55 @@ def _first_non_nfc(line: str) -> tuple[int, str]:
                 end += 1
             return start + 1, unicodedata.normalize("NFC", line[start:end])
     return 1, line[:1]
+
+
+# ---------------------------------------------------------------- every file read once per build
+
+
+@dataclass
+class SourceFile:
+    """One file as read: its bytes, its text (bytes that are not UTF-8 replaced, so the other checks can
+    still list their problems; `utf8` says whether that was needed) and, parsed on first use, its front matter."""
+
+    data: bytes
+    text: str
+    utf8: bool
+    _front_matter: tuple[dict[str, Any], list[Problem]] | None = None
+
+    def front_matter(self, path: str) -> tuple[dict[str, Any], list[Problem]]:
+        if self._front_matter is None:
+            self._front_matter = check_front_matter(path, self.text)
+        return self._front_matter
+
+
+class Sources:
+    """The files of one build, each read from disk once (hooks used to read the same file four times, and
+    both languages' builds read every file again): keyed by absolute path."""
+
+    def __init__(self):
+        self._files: dict[str, SourceFile | None] = {}
+
+    def file(self, path: str | os.PathLike) -> SourceFile | None:
+        """The file at `path`, or None if it cannot be read (missing, a folder, no permission)."""
+        key = os.path.abspath(path)
+        if key not in self._files:
+            try:
+                with open(key, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                self._files[key] = None
+            else:
+                try:
+                    self._files[key] = SourceFile(data, data.decode("utf-8-sig"), True)
+                except UnicodeDecodeError:
+                    self._files[key] = SourceFile(data, data.decode("utf-8", errors="replace"), False)
+        return self._files[key]
+
+    def text(self, path: str | os.PathLike) -> str | None:
+        """The text of the file (bytes that are not UTF-8 replaced), or None if it cannot be read."""
+        found = self.file(path)
+        return found.text if found is not None else None
+
+    def forget(self, path: str | os.PathLike) -> None:
+        """Read the file again next time (a file the build itself changed)."""
+        self._files.pop(os.path.abspath(path), None)

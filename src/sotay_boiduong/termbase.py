@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import schema_errors
+from .documents import REGISTRY as REGISTRY  # its English fields are checked too
 from .documents import duplicate_key_problems
 from .fences import TEXT_FENCES, outside_fences
 from .problems import Problem
@@ -27,10 +28,9 @@ from .yamlio import parse
 
 SCHEMA = "termbase.schema.json"
 LANGUAGE = "en"
-# Paths inside docs/: the termbase, and the two English texts that are not pages.
+# Paths inside docs/: the termbase, and the English glossary (a text that is not a page); the registry is the other.
 TERMBASE = "_data/thuat-ngu-en.yml"
 GLOSSARY = "_glossary/en.md"
-REGISTRY = "_data/van-ban.yml"
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _GLOSSARY_KEY = re.compile(r"^\*\[[^\]]*\]:")  # `*[UBKT]: …`: the abbreviation itself may be Vietnamese
 _REGISTRY_ENGLISH = re.compile(r"^\s*-?\s*[a-z_]+_en:\s")

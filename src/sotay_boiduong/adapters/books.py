@@ -1,66 +1,176 @@
-"""The last step of the printed editions, once the whole build is written (hooks/pdf_editions.py)."""
+"""The printed editions, from MkDocs' side (hooks/pdf.py wires it; the books themselves are
+sotay_boiduong.editions, their rendering sotay_boiduong.render).
+
+1. The PDFs are made when HANDBOOK_PDF=1 (scripts/build.sh sets it unless told HANDBOOK_PDF=0; `mkdocs serve`
+   leaves it unset); the fonts they are set in must be installed.
+2. Each language's books hold only the pages written in that language: static-i18n puts untranslated
+   Vietnamese pages into the English navigation as fallbacks, and mkdocs-with-pdf would print them. What is
+   for the screen only leaves each article before mkdocs-with-pdf checks its links.
+3. mkdocs-with-pdf gathers each language's pages into one document and calls `pre_pdf_render` of the module
+   `pdf_event_hook` (src/pdf_event_hook.py) before it renders: there the document becomes the editions, each
+   written into the build's own folder, and their render tasks are handed on (`Build.hand_on`): to the build
+   script's render stage while the build goes on, or, in a bare `mkdocs build`, kept for the end of the build.
+   mkdocs-with-pdf itself is handed an empty page.
+4. Once every language is written: the editions kept for the end are rendered (WeasyPrint's warnings fail
+   `--strict`) and each language's folder is finished (sotay_boiduong.editions.finish).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from .. import editions
-from . import context
-from .i18n import language_prefixes
+from .. import documents, editions, pdf, provenance, render
+from . import context, withpdf
+from .i18n import current_language, language_prefix, language_prefixes
+
+PRINT_FOLDER = ".print"  # inside the site folder of a bare `mkdocs build`, removed once the editions are written
+EMPTY = '<html><head><meta charset="utf-8"></head><body></body></html>'
+
+
+def wanted(config: MkDocsConfig) -> bool:
+    """Whether this build makes the PDFs (HANDBOOK_PDF=1 and the with-pdf plugin loaded)."""
+    return context.current().switches.pdf and withpdf.plugin(config) is not None
+
+
+def check_fonts(config: MkDocsConfig) -> None:
+    if not wanted(config):
+        return
+    missing = pdf.missing_fonts()
+    if missing:
+        raise PluginError(
+            f"Thiếu phông chữ cho sổ tay PDF: {', '.join(missing)}. Cách sửa: chạy `bash scripts/build.sh` "
+            "(tự cài gói Debian fonts-noto-core), hoặc dựng không kèm PDF với HANDBOOK_PDF=0."
+        )
+
+
+def without_print_templates(files: Files, config: MkDocsConfig) -> None:
+    """overrides/pdf/ holds the books' templates and styles; MkDocs would copy them into the site as theme files."""
+    pdf_dir = os.path.join(os.path.abspath(config.theme.custom_dir or "overrides"), "pdf") + os.sep
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(pdf_dir)]:
+        files.remove(file)
+
+
+def edition_links(config: MkDocsConfig) -> list[dict]:
+    """Each edition of the language: site/pdf/… for the default language, site/en/pdf/… for English."""
+    prefix = language_prefix(config)
+    return [{"key": e.key, "href": prefix + e.file, "path": e.file, "label": e.button, "offline": e.offline} for e in context.settings(config).editions if not e.proof]
+
+
+def keep_article(page: Page, config: MkDocsConfig) -> None:
+    """After mkdocs-with-pdf has kept the page's article: note a fallback page, and what the book needs."""
+    state = context.language_state(config)
+    if not pdf.is_own_language(getattr(page.file, "locale", None), current_language(config)):
+        state.fallback_pages.append(page)
+    article = withpdf.article(page)
+    if article is not None:
+        pdf.drop_web_only(article)
+        state.print_pages[page.url] = _page_info(page, config)
+
+
+def aim(config: MkDocsConfig, log) -> None:
+    """What the books of this language need, read once its pages are built (static-i18n applies a language's
+    settings after every on_config of ours, and triggers mkdocs-with-pdf for this language after this event)."""
+    if not wanted(config):
+        return
+    build, settings, state = context.current(), context.settings(config), context.language_state(config)
+    folder = Path(config.site_dir) / language_prefix(config)
+    book = editions.Book(
+        language=settings.language,
+        title=config.site_name,
+        author=config.site_author or "",
+        year=settings.year,
+        locality=settings.edition.locality,
+        built=provenance.build_day(settings.language, os.environ.get("SOURCE_DATE_EPOCH")),
+        commit=provenance.source_version(os.path.dirname(config.config_file_path or ".") or "."),
+        checked=documents.format_date(settings.status_checked, settings.language),
+        pdf=settings.pdf,
+        styles=Path(config.theme.custom_dir or "overrides") / "pdf",
+        pages=dict(state.print_pages),
+    )
+    prefixes = list(language_prefixes(config).values())
+    finish = editions.Finish(
+        folder=str(folder),
+        editions=tuple(settings.edition_files.values()),
+        learner=settings.offline_edition.file,
+        legacy=settings.pdf_path,
+        written=withpdf.written_path(config, prefixes),
+        pages_word=settings.ui["pages"],
+        language=settings.language,
+    )
+    print_dir = build.switches.print_dir or Path(config.site_dir) / PRINT_FOLDER
+    build.pdf_target = context.PdfTarget(
+        book=book,
+        folder=folder,
+        paths=settings.edition_files,
+        print_dir=print_dir,
+        render_template=lambda name, **values: config.theme.get_env().get_template(name).render(**values),
+        finish=finish,
+    )
+    for page in state.fallback_pages:
+        if withpdf.drop_article(page):
+            log.info(f"PDF ({state.language}): bỏ trang chưa dịch {page.file.src_uri}")
+    state.fallback_pages.clear()
+
+
+def make_editions(soup: BeautifulSoup) -> BeautifulSoup:
+    """mkdocs-with-pdf's combined document of a language → its editions, written and handed on; with-pdf gets
+    an empty page to render instead."""
+    build = context.current()
+    target = build.pdf_target
+    book = target.book
+    editions.prepare(soup, book)
+    tasks = []
+    printed = context.settings_of(book.language).editions
+    for index, edition in enumerate(printed):
+        document = editions.make(soup, book, edition, target.render_template, in_place=index == len(printed) - 1)
+        tasks.append(editions.stage(document, target.print_dir, book.language, edition, target.folder / target.paths[edition.key], target.folder))
+    build.hand_on(tasks, target.finish)
+    return BeautifulSoup(EMPTY, "html.parser")
 
 
 def finish(config: MkDocsConfig, log) -> None:
-    """Wait for the editions rendering elsewhere, then tell the home pages how long and large each is."""
+    """Once every language is written: render what the build kept for itself, then finish each language."""
     build = context.current()
-    failures = []
-    for job in build.pdf_jobs:
-        try:
-            report = job.wait()
-            log.info(f"PDF ({job.language}): {job.out.relative_to(config.site_dir)} — {report['pages']} trang, {report['passes']} lần dàn trang")
-        except RuntimeError as error:
-            failures.append(str(error))
-    build.pdf_jobs.clear()
-    editions.close_renders()
-    if failures:
-        for failure in failures:
-            log.error(f"Không dựng được ấn bản PDF {failure}")
-        raise Abort("Dựng sổ tay PDF thất bại.")
-    settings = context.settings(config)
-    site = Path(config.site_dir)
-    with_pdf = config.plugins.get("with-pdf")
-    prefixes = language_prefixes(config)
-    written = None  # the empty page mkdocs-with-pdf was given to write, in each language's folder
-    if with_pdf is not None:
-        written = with_pdf.config["output_path"]  # static-i18n leaves the last language's prefix on it
-        for language_prefix in prefixes.values():
-            written = written.removeprefix(language_prefix) if language_prefix else written
-    for language, prefix in prefixes.items():
-        folder = site / prefix
-        if written is not None:
-            (folder / written).unlink(missing_ok=True)
-        learner = folder / settings.editions["hoc-vien"]
-        if not learner.is_file():
-            continue
-        shutil.copy2(learner, folder / settings.pdf_path)
-        state = build.language(language)
-        pages_word = state.settings.ui["pages"] if state.settings else settings.ui["pages"]
-        facts = {}
-        for path in settings.editions.values():
-            found = editions.pdf_facts(folder / path)
-            if found:
-                facts[path] = editions.describe(found, pages_word, language)
-        home = folder / "index.html"
-        if home.is_file():
-            home.write_text(editions.fill_download_facts(home.read_text(encoding="utf-8"), facts), encoding="utf-8")
+    if not build.print_tasks:
+        return
+    try:
+        reports = render.render_all(build.print_tasks)
+    except render.RenderError as error:
+        for line in str(error).splitlines():
+            log.error(f"Không dựng được ấn bản PDF {line}")
+        raise Abort("Dựng sổ tay PDF thất bại.") from None
+    finally:
+        shutil.rmtree(Path(config.site_dir) / PRINT_FOLDER, ignore_errors=True)
+    for report in reports:
+        log.info(f"PDF ({report.label}): {os.path.relpath(report.out, config.site_dir)} — {report.pages} trang, {report.passes} lần dàn trang, {report.seconds} giây")
+        for warning in report.warnings:
+            log.warning(f"PDF ({report.label}): WeasyPrint: {warning}")
+    for plan in build.print_finish:
+        editions.finish(plan)
+    build.print_tasks.clear()
+    build.print_finish.clear()
 
 
-def stop(error: Exception) -> None:
-    """A failed build leaves no renderer running and no temporary file behind."""
+def stop(error: Exception, config: MkDocsConfig | None = None) -> None:
+    """A failed build leaves no staged document in the site it throws away."""
     build = context.current_or_none()
-    editions.stop_renders()
-    for job in build.pdf_jobs if build else []:
-        job.source.unlink(missing_ok=True)
+    if build is not None and build.pdf_target is not None and build.switches.print_dir is None:
+        shutil.rmtree(build.pdf_target.print_dir, ignore_errors=True)
+
+
+def _page_info(page: Page, config: MkDocsConfig) -> editions.PageInfo:
+    unit = context.language_state(config).units.get(page.file.src_uri)
+    printed = tuple(page.meta.get("print") or ())
+    if unit is not None:
+        short = unit.data.get("short_title") or unit.data["title"]
+        running = f"{context.settings(config).ui['lesson']} {unit.number}. {short}" if unit.kind == "lesson" else short
+        return editions.PageInfo("unit", running, printed)
+    return editions.PageInfo("page", page.meta.get("short_title") or page.meta.get("title") or page.title or "", printed)

@@ -1,5 +1,5 @@
 """The one object the hooks share during a build: configuration checked once, and what one event learns for
-another (the registry, the lesson model, who cites which article, the PDF editions under way).
+another (the registry, the lesson model, who cites which article, the printed editions handed on).
 
 MkDocs calls each hook module's functions separately and static-i18n builds every language inside the
 default language's `on_post_build`, so nothing else may carry state between events: no module globals in
@@ -7,36 +7,73 @@ the hooks, no environment variables written. The state lives here, in one `Build
 build starts (the default language's `on_config`, `mkdocs serve` rebuilds included) and holding one
 `LanguageState` per language.
 
-The user-facing switches are environment variables, read in one place (`Switches.from_environ`):
+The user-facing switches are environment variables, read once, into `Build.switches` (`Switches.from_environ`):
     HANDBOOK_PDF=1        build the PDF handbooks (the same rule as mkdocs-with-pdf's `enabled_if_env`: only
                           "1" turns them on; scripts/build.sh sets it unless told HANDBOOK_PDF=0)
     HANDBOOK_SITE_URL     the public address (read by mkdocs.yml's `site_url: !ENV`)
     HANDBOOK_OFFLINE=true the offline copy's build (read by mkdocs.yml: Material's offline plugin)
+and two that scripts/build.py gives the build it runs, so that the build script's render stage renders the
+editions (sotay_boiduong.render) while the build goes on:
+    HANDBOOK_PRINT_DIR    where the editions' documents are written (the build script's own folder)
+    HANDBOOK_PRINT_FD     a pipe on which each language's render tasks are announced, one JSON line each
 The content check (`scripts/check.py`) asks for every problem at once with `collect_problems()`.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..settings import Settings
+from ..sources import Sources
 from . import i18n
+
+if TYPE_CHECKING:
+    from ..bai_giang.build import Output as LectureKit
+    from ..diagrams import Renderer
+    from ..documents import Document
+    from ..editions import Book, Finish, PageInfo
+    from ..lessons import Unit
+    from ..mau.site import Toolkit
+    from ..render import RenderTask
 
 
 @dataclass(frozen=True)
 class Switches:
-    """What the person building asked for."""
+    """What the person building asked for (and, for the build script's own build, where the editions go)."""
 
     pdf: bool
     collect: bool = False
+    print_dir: Path | None = None
+    print_fd: int | None = None
 
     @classmethod
     def from_environ(cls, collect: bool = False) -> Switches:
-        return cls(pdf=os.environ.get("HANDBOOK_PDF") == "1", collect=collect)
+        folder, pipe = os.environ.get("HANDBOOK_PRINT_DIR"), os.environ.get("HANDBOOK_PRINT_FD")
+        return cls(
+            pdf=os.environ.get("HANDBOOK_PDF") == "1",
+            collect=collect,
+            print_dir=Path(folder) if folder else None,
+            print_fd=int(pipe) if pipe and pipe.isdigit() else None,
+        )
+
+
+@dataclass
+class PdfTarget:
+    """The language mkdocs-with-pdf gathers next: its book, its folder in the site, where its documents go."""
+
+    book: Book
+    folder: Path  # the language's folder of the site (the PDFs' place, and where their addresses resolve)
+    paths: dict[str, str]  # edition key → the edition's path in that folder
+    print_dir: Path  # where the editions' documents are written for the render stage
+    render_template: Callable[..., str]  # renders a template of overrides/pdf/
+    finish: Finish  # what is done to the language's folder once its editions are written
 
 
 @dataclass
@@ -45,12 +82,12 @@ class LanguageState:
 
     language: str
     settings: Settings | None = None
-    units: dict[str, Any] = field(default_factory=dict)  # src_uri → lessons.Unit
+    units: dict[str, Unit] = field(default_factory=dict)  # src_uri → the lesson or topic
     citers: dict[int, dict[str, str]] = field(default_factory=dict)  # Charter article → {src_uri: label}
-    fallback_pages: list[Any] = field(default_factory=list)  # pages shown in a language they are not written in
-    glossary: dict[str, str] = field(default_factory=dict)  # term → definition
-    print_pages: dict[str, Any] = field(default_factory=dict)  # page URL → editions.PageInfo, for the books
-    unreadable: dict[str, str] = field(default_factory=dict)  # src_uri → text of a file not in UTF-8, as read
+    fallback_pages: list = field(default_factory=list)  # pages shown in a language they are not written in
+    glossary: dict[str, str] = field(default_factory=dict)  # term → definition, read once per language
+    print_pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL → what the books need of it
+    lecture_kit: dict[str, LectureKit] = field(default_factory=dict)  # lesson slug → its deck and plan (hooks/slides.py)
 
 
 @dataclass
@@ -60,23 +97,32 @@ class Build:
     command: str
     dirty: bool
     switches: Switches
-    registry: dict[str, Any] = field(default_factory=dict)  # id → documents.Document
+    sources: Sources = field(default_factory=Sources)  # every source file, read once
+    registry: dict[str, Document] = field(default_factory=dict)  # id → document
     languages: dict[str, LanguageState] = field(default_factory=dict)
     search_worker: str = ""  # file name of Material's search worker
     config_text: str = ""  # mkdocs.yml as written, for line numbers
     config_file: str = "mkdocs.yml"
     docs_dir: str = ""
-    pdf_target: dict[str, Any] = field(default_factory=dict)  # the language mkdocs-with-pdf renders next
-    pdf_jobs: list[Any] = field(default_factory=list)  # print editions rendering in other processes
-    markdown_env: Any = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
+    pdf_target: PdfTarget | None = None  # the language mkdocs-with-pdf renders next
+    print_tasks: list[RenderTask] = field(default_factory=list)  # editions handed on, when the build renders alone
+    print_finish: list[Finish] = field(default_factory=list)
+    markdown_env: object = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
     serve_problems: list[str] = field(default_factory=list)  # `mkdocs serve`: problems shown in the pages
-    diagrams: Any = None  # diagrams.Renderer: Graphviz and the drawings' cache (hooks/diagrams.py)
-    toolkit: Any = None  # mau.site.Toolkit: the forms and model pages of the part "Mẫu và biểu" (hooks/mau.py)
-    page_language: str = ""  # the language of the page being rendered, for the diagrams' words
-    page_path: str = ""  # and its source (docs/…), to name it when a diagram made from data cannot be drawn
+    diagrams: Renderer | None = None  # Graphviz and the drawings' cache (hooks/diagrams.py)
+    toolkit: Toolkit | None = None  # the forms and model pages of the part "Mẫu và biểu" (hooks/mau.py)
 
     def language(self, language: str) -> LanguageState:
         return self.languages.setdefault(language, LanguageState(language))
+
+    def hand_on(self, tasks: list[RenderTask], finish: Finish) -> None:
+        """A language's editions are ready to render: tell the build script, or keep them for the end."""
+        if self.switches.print_fd is not None:
+            line = json.dumps({"tasks": [task.to_json() for task in tasks], "finish": finish.to_json()}, ensure_ascii=False)
+            os.write(self.switches.print_fd, (line + "\n").encode("utf-8"))
+            return
+        self.print_tasks += tasks
+        self.print_finish.append(finish)
 
 
 _startup = {"command": "build", "dirty": False, "collect": False}
@@ -103,17 +149,15 @@ def start(config: MkDocsConfig) -> Build:
     i18n_plugin = config.plugins.get("i18n")
     nested = bool(getattr(i18n_plugin, "building", False))
     if _current is None or not nested:
-        command = str(_startup["command"])
         _current = Build(
-            command=command,
+            command=str(_startup["command"]),
             dirty=bool(_startup["dirty"]),
             switches=Switches.from_environ(collect=bool(_startup["collect"])),
         )
         _current.config_file = config.config_file_path or "mkdocs.yml"
         _current.docs_dir = config.docs_dir
         if config.config_file_path and os.path.exists(config.config_file_path):
-            with open(config.config_file_path, encoding="utf-8-sig") as handle:
-                _current.config_text = handle.read()
+            _current.config_text = _current.sources.text(config.config_file_path)
     return _current
 
 
@@ -134,9 +178,17 @@ def language_state(config: MkDocsConfig) -> LanguageState:
     return current().language(i18n.current_language(config))
 
 
+def settings_of(language: str) -> Settings:
+    """The checked settings of a language already being built (where no config is at hand)."""
+    state = current().language(language)
+    if state.settings is None:
+        raise RuntimeError(f"the settings of {language!r} are not read yet")
+    return state.settings
+
+
 def settings(config: MkDocsConfig) -> Settings:
     """The checked settings of the language being built."""
     state = language_state(config)
     if state.settings is None:
-        raise RuntimeError("settings are read in hooks/settings.py on_config, before any other hook needs them")
+        raise RuntimeError("settings are read in hooks/settings.py on_pre_build, before any other hook needs them")
     return state.settings

@@ -11,10 +11,13 @@ message in the page and goes on.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.plugins import get_plugin_logger
 from pymdownx.superfences import SuperFencesException
 
 from .. import diagrams
+from ..markdown_extension import settings_of
 from ..problems import Problem
 from . import context
 
@@ -37,17 +40,21 @@ def format(source, language, class_name, options, md, **kwargs) -> str:
     diagram = diagrams.Diagram(dot, options.get("caption", ""), text)
     drawing = renderer.draw(dot)
     if drawing.svg is None and dot not in renderer.reported:
-        problem = Problem(build.page_path if build else "?", 1, f"sơ đồ «{diagram.caption}» không vẽ được, Graphviz báo: «{drawing.message}»", "sơ đồ này được tạo từ dữ liệu (danh mục văn bản): sửa mục dữ liệu sai, hoặc báo lỗi cho người bảo trì mã")
+        problem = Problem(_registry_path(build), 1, f"sơ đồ «{diagram.caption}» không vẽ được, Graphviz báo: «{drawing.message}»", "sơ đồ này được tạo từ dữ liệu (danh mục văn bản): sửa mục dữ liệu sai, hoặc báo lỗi cho người bảo trì mã")
         log.error(str(problem))
         if not (build is not None and build.switches.collect):
             raise SuperFencesException(str(problem))
     taken = md.__dict__.setdefault("handbook_diagram_ids", set())  # one Markdown instance per page
-    return diagrams.figure(diagram, drawing, ident=diagrams.identifier(diagram, taken), summary=_summary(build))
+    summary = settings_of(md).get("diagram_text") or _FALLBACK_SUMMARY  # the page language's words
+    return diagrams.figure(diagram, drawing, ident=diagrams.identifier(diagram, taken), summary=summary)
 
 
-def _summary(build) -> str:
-    state = build.languages.get(build.page_language) if build is not None else None
-    return state.settings.ui["diagram_text"] if state is not None and state.settings is not None else _FALLBACK_SUMMARY
+def _registry_path(build) -> str:
+    """The only diagrams drawn from data are the documents' chains, made from the registry."""
+    from ..documents import REGISTRY
+    from .i18n import display_path
+
+    return display_path(os.path.join(build.docs_dir, REGISTRY)) if build is not None and build.docs_dir else REGISTRY
 
 
 _default: list[diagrams.Renderer] = []

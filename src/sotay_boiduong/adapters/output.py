@@ -32,6 +32,8 @@ def render_markdown(config: MkDocsConfig, template: str, **values) -> str:
     """
     build = context.current()
     if build.markdown_env is None:
-        build.markdown_env = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True)
+        from .config import bytecode_cache
+
+        build.markdown_env = config.theme.get_env().overlay(trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache(config))
     settings = context.settings(config)
     return build.markdown_env.get_template(template).render(ui=settings.ui, settings=settings, config=config, **values)

@@ -407,9 +407,24 @@ function handbookReplay(message) {
   self.dispatchEvent(event)
 }
 
+/* Material's worker (with lunr and the language files it imports on set-up) is itself loaded when the
+   reader first searches, not with every page: some 15 KB of a phone's first visit. Until then this file
+   answers Material's page for it: "ready" to the stub's set-up, and no results to the empty query. A
+   message can reach Material's handler only once that handler is registered, so the messages that wait are
+   replayed (handbookReplay); a complete index (the offline copy's, from file://) loads it at once. */
+var handbookMaterial = null
+function handbookMaterialLoaded() {
+  if (!handbookMaterial) {
+    var loaded = importScripts(new URL("__MATERIAL_SEARCH_WORKER__", handbookBase()).href)
+    handbookMaterial = Promise.resolve(loaded).then(handbookInstall)
+  }
+  return handbookMaterial
+}
+
 function handbookLoad() {
   if (!handbookLoading)
-    handbookLoading = fetch(handbookFull.url)
+    handbookLoading = handbookMaterialLoaded()
+      .then(function () { return fetch(handbookFull.url) })
       .then(function (response) {
         if (!response.ok)
           throw new Error(response.status + " " + handbookFull.url)
@@ -436,7 +451,6 @@ function handbookLoad() {
 addEventListener("message", function (ev) {
   if (ev.handbookReplay)
     return
-  handbookInstall()
   var message = ev.data
   if (message && message.type === HANDBOOK_SETUP && message.data && message.data.config) {
     var config = message.data.config
@@ -444,8 +458,14 @@ addEventListener("message", function (ev) {
     handbookFull = config.handbook_full && !(message.data.docs || []).length
       ? { url: new URL(config.handbook_full, handbookBase()).href, options: message.data.options }
       : null
-    if (!handbookFull)
+    ev.stopImmediatePropagation()
+    if (handbookFull) {
+      handbookPost.call(self, { type: HANDBOOK_READY })
+    } else {
       handbookSetDocs(message.data.docs || [])
+      handbookLoading = handbookMaterialLoaded().then(function () { handbookReplay(message) })
+    }
+    return
   }
   if (message && message.type === HANDBOOK_QUERY && typeof message.data === "string") {
     handbookWords = []
@@ -454,13 +474,20 @@ addEventListener("message", function (ev) {
         handbookWords = handbookWords.concat(word.split(handbookSeparator).filter(Boolean))
     })
     message.data = handbookExpand(message.data)
-    /* Material also sends the empty box's "" once the worker is ready: the stub answers that. */
-    if (handbookFull && message.data.trim()) {
+    if (!handbookMaterial && !message.data.trim()) {
+      /* Material also sends the empty box's "" once the worker is ready: nothing to find. */
+      ev.stopImmediatePropagation()
+      handbookPost.call(self, { type: HANDBOOK_RESULT, data: { items: [] } })
+      return
+    }
+    if (handbookFull || !handbookMaterial || handbookLoading) {
       ev.stopImmediatePropagation()
       /* Each key typed while the index loads is a query; only the last one is answered. */
       handbookPending = message
-      handbookLoad().then(
+      var ready = handbookFull ? handbookLoad() : (handbookLoading || handbookMaterialLoaded())
+      ready.then(
         function () {
+          handbookLoading = null
           if (handbookPending === message) {
             handbookPending = null
             handbookReplay(message)
@@ -474,9 +501,3 @@ addEventListener("message", function (ev) {
     }
   }
 })
-
-var handbookLoaded = importScripts(new URL("__MATERIAL_SEARCH_WORKER__", handbookBase()).href)
-if (handbookLoaded && typeof handbookLoaded.then === "function")
-  handbookLoaded.then(handbookInstall)
-else
-  handbookInstall()

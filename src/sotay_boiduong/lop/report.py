@@ -27,7 +27,7 @@ def report(cls: ClassFile) -> bytes:
     """The .docx file's bytes."""
     language, labels, plan = cls.language, w.words(cls.language), cls.plan
     doc = Document()
-    page_and_styles(doc)
+    _page_and_styles(doc)
     doc.core_properties.title = labels["report_subtitle"].format(title=cls.title)
     doc.core_properties.language = language
     doc.core_properties.author = cls.organiser
@@ -123,7 +123,7 @@ def report(cls: ClassFile) -> bytes:
 # ---------------------------------------------------------------- helpers
 
 
-def page_and_styles(doc, *, font: str = FONT, size: int = 13) -> None:
+def _page_and_styles(doc, *, font: str = FONT, size: int = 13) -> None:
     """A4 with the margins of Vietnamese administrative papers, `font` in the body and heading styles (also used
     by the model forms' .docx files, sotay_boiduong.mau.docx, with Noto Sans)."""
     section = doc.sections[0]

@@ -30,12 +30,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .. import atomic
-from ..lop.report import page_and_styles
+from ..lop.report import _page_and_styles  # the class kit's page set-up, as bai_giang.plan uses it
 from . import forms
 
 FONT = "Noto Sans"
 SIZE = 11  # pt: Noto Sans is wide; 11 pt reads like 13 pt Times New Roman
-TEXT_WIDTH = Cm(16)  # A4 (21 cm) less the left (3 cm) and right (2 cm) margins of page_and_styles
+TEXT_WIDTH = Cm(16)  # A4 (21 cm) less the left (3 cm) and right (2 cm) margins of lop.report._page_and_styles
 LINE = Cm(0.75)  # the height of one line to write on
 FOLDER = "mau"  # site/mau/<form>.docx, site/en/mau/<form>.docx
 _CODE = hashlib.sha256(Path(__file__).read_bytes() + Path(forms.__file__).read_bytes()).hexdigest()
@@ -80,7 +80,7 @@ def render(view: dict[str, Any], language: str) -> bytes:
     """The bytes of the .docx file of one form's view (blank)."""
     words = view["words"]
     doc = Document()
-    page_and_styles(doc, font=FONT, size=SIZE)
+    _page_and_styles(doc, font=FONT, size=SIZE)
     _noto_everywhere(doc)
     properties = doc.core_properties
     properties.title, properties.language, properties.author = view["title"], language, words["kicker"]

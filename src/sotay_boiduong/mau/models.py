@@ -33,8 +33,8 @@ from . import forms as forms_module
 
 FOLDER = "mau"
 SCHEMA = "model.schema.json"
-LEARNERS = ("hoc-vien", "hoc-vien-a5")
-LECTURER = "giang-vien"
+# The printed editions by audience, as docs/_data/an-ban.yml defines them; the hook passes the site's own.
+EDITIONS = {"hoc-vien": "hoc-vien", "hoc-vien-a5": "hoc-vien", "giang-vien": "giang-vien"}
 MARKER = re.compile(r"^[ \t]*<!--\s*handbook:(?P<name>example|form|vote-table|appeal-deadline)(?:\s+(?P<argument>\S+))?\s*-->[ \t]*$", re.M)
 _ANY_MARKER = re.compile(r"<!--\s*handbook:(?P<name>[\w-]+)")
 _OWN_MARKERS = {"example", "form", "vote-table", "appeal-deadline"}
@@ -73,8 +73,10 @@ def is_model_page(src_uri: str) -> bool:
     return path.suffix == ".md" and len(path.parts) == 2 and path.parts[0] == FOLDER and path.name.split(".")[0] != "index"
 
 
-def validate(path: str, src_uri: str, text: str, definitions: forms_module.Definitions | None) -> tuple[Model | None, list[Problem]]:
-    """The model of one page and its problems; the Model is None when the front matter cannot be used."""
+def validate(path: str, src_uri: str, text: str, definitions: forms_module.Definitions | None, editions: Mapping[str, str] = EDITIONS) -> tuple[Model | None, list[Problem]]:
+    """The model of one page and its problems; the Model is None when the front matter cannot be used.
+    `editions` maps each printed edition to its audience (hoc-vien, giang-vien; another, such as a proof
+    edition, is neither)."""
     source, body_start = split_front_matter(text)
     if source is None:
         return None, [Problem(path, 1, "trang mẫu thiếu phần thông tin đầu trang (front matter)", "mở đầu tệp bằng '---', các dòng theo mẫu trong hướng dẫn biên tập (mục «Thêm một mẫu giấy tờ»), rồi '---'")]
@@ -100,7 +102,7 @@ def validate(path: str, src_uri: str, text: str, definitions: forms_module.Defin
         for index, example in enumerate(model.examples):
             problems += _check_example(path, form, example, node, index)
     problems += _check_example_ids(path, model, node)
-    problems += _check_print(path, model)
+    problems += _check_print(path, model, editions)
     problems += _check_body(path, text, body_start, model)
     return model, sorted(problems)
 
@@ -141,13 +143,17 @@ def _check_example_ids(path: str, model: Model, node) -> list[Problem]:
     return problems
 
 
-def _check_print(path: str, model: Model) -> list[Problem]:
+def _check_print(path: str, model: Model, editions: Mapping[str, str]) -> list[Problem]:
+    """A class paper is printed in the lecturers' editions only; a cell's paper in the learners' and the
+    lecturers' editions alike."""
     printed = model.data.get("print")
     line = model.key_lines.get("print", model.key_lines["audience"])
-    if model.for_lecturers and printed != [LECTURER]:
-        return [Problem(path, line, "giấy tờ của lớp học (`audience: giang-vien`) chỉ in trong sổ tay giảng viên", "viết `print: [giang-vien]`")]
-    if not model.for_lecturers and printed is not None and not set(LEARNERS + (LECTURER,)) <= set(printed):
-        return [Problem(path, line, "giấy tờ của chi bộ (`audience: bi-thu`) in trong cả sổ tay học viên (A4, A5) và sổ tay giảng viên", "viết `print: [hoc-vien, hoc-vien-a5, giang-vien]`, hoặc bỏ dòng `print`")]
+    lecturers = sorted(key for key, audience in editions.items() if audience == "giang-vien")
+    learners = sorted(key for key, audience in editions.items() if audience == "hoc-vien")
+    if model.for_lecturers and (printed is None or set(printed) != set(lecturers)):
+        return [Problem(path, line, "giấy tờ của lớp học (`audience: giang-vien`) chỉ in trong sổ tay giảng viên", f"viết `print: [{', '.join(lecturers)}]`")]
+    if not model.for_lecturers and printed is not None and not set(learners + lecturers) <= set(printed):
+        return [Problem(path, line, "giấy tờ của chi bộ (`audience: bi-thu`) in trong cả sổ tay học viên (A4, A5) và sổ tay giảng viên", f"viết `print: [{', '.join(learners + lecturers)}]`, hoặc bỏ dòng `print`")]
     return []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -47,8 +47,9 @@ class Toolkit:
         return self.models.get(language, {}).get(src_uri)
 
 
-def check_sources(toolkit: Toolkit, language: str, default: str, sources: Iterable[tuple[str, str, str]], read: Callable[[str], str | None]) -> list[Problem]:
-    """Problems of one language's sources, (path, src_uri, text) each; `read` gives another source's text."""
+def check_sources(toolkit: Toolkit, language: str, default: str, sources: Iterable[tuple[str, str, str]], read: Callable[[str], str | None], editions: Mapping[str, str] = models.EDITIONS) -> list[Problem]:
+    """Problems of one language's sources, (path, src_uri, text) each; `read` gives another source's text,
+    `editions` each printed edition's audience."""
     problems: list[Problem] = []
     own = toolkit.models.setdefault(language, {})
     own.clear()
@@ -56,7 +57,7 @@ def check_sources(toolkit: Toolkit, language: str, default: str, sources: Iterab
         problems += claims.check(path, text, language)
         if not models.is_model_page(src_uri):
             continue
-        model, found = models.validate(path, src_uri, text, toolkit.definitions)
+        model, found = models.validate(path, src_uri, text, toolkit.definitions, editions)
         problems += found
         if model is not None and not found:
             own[src_uri] = model
