@@ -767,7 +767,8 @@ class _Maker:
         assert diagram is not None
         picture, message = self.draw(diagram, layout.PICTURE_BOX)
         if picture is None:
-            self._problem(block.line, f"sơ đồ «{diagram.caption}» không vẽ được cho trang chiếu: {message}", "sửa mã sơ đồ (xem mục 2a «Thêm hoặc sửa một sơ đồ» trong docs/huong-dan/bien-tap.md)")
+            if message:  # not a broken diagram, which the diagrams' check reports already, once
+                self._problem(block.line, f"sơ đồ «{diagram.caption}» không vẽ được cho trang chiếu: {message}", "sửa mã sơ đồ (xem mục 2a «Thêm hoặc sửa một sơ đồ» trong docs/huong-dan/bien-tap.md)")
             return []
         caption = plain(diagram.caption)
         size = layout.title_size(caption)

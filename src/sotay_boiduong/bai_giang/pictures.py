@@ -39,7 +39,8 @@ class Drawer:
         makes it at least a quarter larger; a diagram whose source sets `rankdir` is drawn as it says."""
         drawing = self.renderer.draw(diagram.source)
         if drawing.svg is None:
-            return None, drawing.message
+            return None, ""  # a diagram Graphviz cannot draw: the diagrams' own check names its line
+
         source, scale, size = diagram.source, *_fit(drawing.svg, box)
         across = _across(diagram.source)
         if across is not None:
