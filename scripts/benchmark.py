@@ -2,6 +2,7 @@
 
     bash scripts/benchmark.sh [--runs N] [--base REV] [--site-only] [--serve]
     bash scripts/benchmark.sh --class-kit [--learners 60] [--runs N]
+    bash scripts/benchmark.sh --docx [--runs N]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
    tree and of the commit REV (default: the commit before the diagrams), N times each (default 3),
@@ -14,6 +15,10 @@
    its diagram cache (.cache/diagrams/) warm, as after a build where nothing changed, and cold (emptied before
    each run, every diagram drawn again), against REV; the medians and both ratios.
 3. With --serve: seconds from saving a page to `mkdocs serve` showing it, with and without --dirty.
+
+With --docx, only the model forms' .docx files instead (sotay_boiduong.mau.docx.build_documents, what hooks/mau.py
+adds to each build): seconds to write both languages' files with the cache (.cache/mau/) emptied first, every form
+made again, and with it full, as after a build where no form changed; N runs each (default 5), the median.
 
 With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
 whole process) to make every paper of the example class lop/mau.yml with a roster of --learners learners (default
@@ -44,6 +49,7 @@ BASE = "8e04250"
 DIAGRAM_CACHE = Path(".cache") / "diagrams"
 # A cold build also makes every lesson's slides and lesson plan again (hooks/slides.py).
 SLIDES_CACHE = Path(".cache") / "slides"
+DOCX_CACHE = Path(".cache") / "mau"
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ def site_builds(projects: dict[str, Path], sites: dict[str, Path], base: str, ru
             if name.endswith("cold"):
                 shutil.rmtree(project / DIAGRAM_CACHE, ignore_errors=True)
                 shutil.rmtree(project / SLIDES_CACHE, ignore_errors=True)
+                shutil.rmtree(project / DOCX_CACHE, ignore_errors=True)
             times[name].append(full_build(project, sites["this tree" if name.startswith("this tree") else base], "--no-pdf", "--no-zip"))
             print(f"  run {run + 1}, {name}: {times[name][-1].wall:.1f} s ({times[name][-1].cpu:.1f} s CPU)", flush=True)
     for name, values in times.items():
@@ -166,6 +173,28 @@ def class_kit_seconds(learners: int, runs: int) -> list[float]:
     return seconds
 
 
+def docx_seconds(runs: int) -> dict[str, list[float]]:
+    """Seconds to write every form's .docx in both languages, cache cold and warm (in this process, as the hook)."""
+    from sotay_boiduong.mau import docx, site
+
+    toolkit, problems = site.Toolkit.load(str(ROOT / "docs"), lambda relative: f"docs/{relative}", None)
+    if problems or toolkit.definitions is None:
+        sys.exit("\n".join(str(p) for p in problems) or "no form definitions in docs/_data/mau-bieu.yml")
+    times: dict[str, list[float]] = {"cold": [], "warm": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        cache, out = Path(tmp) / "cache", Path(tmp) / "site"
+        for run in range(runs):
+            for name in ("cold", "warm"):
+                if name == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                    shutil.rmtree(out, ignore_errors=True)
+                start = time.perf_counter()
+                written = [path for language in ("vi", "en") for path in docx.build_documents(toolkit.definitions, language, out / language, cache)]
+                times[name].append(time.perf_counter() - start)
+                print(f"  run {run + 1}, cache {name}: {times[name][-1]:.2f} s for {len(written)} files", flush=True)
+    return times
+
+
 def _wait_for(url: str, ready, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -200,7 +229,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--serve", action="store_true", help="also time a saved edit under `mkdocs serve`")
     parser.add_argument("--class-kit", action="store_true", help="time the class kit (bash scripts/class.sh) instead")
     parser.add_argument("--learners", type=int, default=60, help="learners in the class kit's roster (default 60)")
+    parser.add_argument("--docx", action="store_true", help="time the model forms' .docx files, cache cold and warm, instead")
     args = parser.parse_args(argv)
+    if args.docx:
+        runs = args.runs or 5
+        print(f"{os.cpu_count()} CPU cores; the forms' .docx files of both languages, {runs} runs each", flush=True)
+        for name, seconds in docx_seconds(runs).items():
+            print(f".docx files, cache {name}: {_describe(seconds)}")
+        return
     if args.class_kit:
         runs = args.runs or 5
         print(f"{os.cpu_count()} CPU cores; class kit, example class with {args.learners} learners, {runs} runs after a warm-up", flush=True)

@@ -416,6 +416,9 @@ def test_no_page_is_under_a_fifth_full_unless_the_next_starts_a_part_or_a_lesson
     visit(reader.outline, 0)
     topics = {i for i, text in enumerate(pdf_tools.pages(path), start=1) if re.search(r"^(Chuyên đề địa phương|Local topic)$", text, re.M)}
     starts |= topics
+    # The part "Mẫu và biểu": each blank form starts a page of its own, to be photocopied, and the next model
+    # starts after it (.handbook-form-blank in handbook-print.scss): the page before either may be short.
+    starts |= {i for i, text in enumerate(pdf_tools.pages(path), start=1) if re.search(r"^(Mẫu để trống|Blank form): |^(MẪU THAM KHẢO CỦA SỔ TAY|THE HANDBOOK'S REFERENCE MODEL)$", text, re.M)}
     notes = {i for i, text in enumerate(pdf_tools.pages(path), start=1) if text.strip().splitlines()[-2:-1] and ("Ghi chép" in text or "Notes" in text) and len(text.split()) < 12}
     last = len(layout)
     top_margin = 62 if edition != "hoc-vien-a5" else 45

@@ -4,6 +4,7 @@ editions without some topics, and the editor's mistakes the build stops on."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pdf_tools
@@ -153,7 +154,8 @@ def test_an_edition_without_two_topics_leaves_them_out_of_nav_search_and_pdf(var
     section = BeautifulSoup((site / "chuyen-de/index.html").read_text("utf-8"), "html.parser")
     nav_links = [a["href"] for a in section.select("nav.md-nav a.md-nav__link[href]")]
     assert any("dan-van" in href for href in nav_links)
-    assert not any("tu-tuong" in href or "kiem-tra-giam-sat" in href for href in nav_links)
+    # (a topic's own address: the model paper mau/bao-cao-tu-tuong/ is not the topic tu-tuong)
+    assert not any(re.search(r"(^|/)(tu-tuong|kiem-tra-giam-sat)/", href) for href in nav_links)
     index = json.loads((site / "search/handbook_index.json").read_text("utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     assert any(loc.startswith("chuyen-de/dan-van") for loc in locations)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..documents import Document
     from ..editions import Book, Finish, PageInfo
     from ..lessons import Unit
+    from ..mau.site import Toolkit
     from ..render import RenderTask
 
 
@@ -110,6 +111,7 @@ class Build:
     markdown_env: object = None  # Jinja environment of the Markdown templates (overrides/partials/*.md)
     serve_problems: list[str] = field(default_factory=list)  # `mkdocs serve`: problems shown in the pages
     diagrams: Renderer | None = None  # Graphviz and the drawings' cache (hooks/diagrams.py)
+    toolkit: Toolkit | None = None  # the forms and model pages of the part "Mẫu và biểu" (hooks/mau.py)
 
     def language(self, language: str) -> LanguageState:
         return self.languages.setdefault(language, LanguageState(language))

@@ -5,8 +5,8 @@ the document pages and the reading list.
 - Every citation in lessons, topics, guides and document pages is checked (sotay_boiduong.citations), with the
   documents and articles a unit's front matter names in `sources`: an article the Charter does not have, or a
   document missing from the registry, stops the build naming the file, the line and the citation.
-- In lesson and topic pages each citation links to its article anchor or document page, with the document's
-  status as tooltip, and a link to the document in force after a replaced one.
+- In lesson and topic pages, and in the model papers of docs/mau/, each citation links to its article anchor or
+  document page, with the document's status as tooltip, and a link to the document in force after a replaced one.
 - A document page (front matter `document: <id>`) gets its header with metadata and status, a page with
   <!-- handbook:documents --> the reading list, and the Charter's page, under each article, the lessons that
   cite it.
@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import checks, citations, diagrams, documents, lessons
+from ..mau.models import is_model_page
 from ..problems import Problem
 from ..sources import check_front_matter
 from . import context
@@ -86,7 +87,7 @@ def render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Citations linked, a document page's header, the Charter's backlinks and the reading list."""
     registry = context.current().registry
     src_uri = page.file.src_uri
-    if lessons.kind_of(src_uri) is not None:
+    if lessons.kind_of(src_uri) is not None or is_model_page(src_uri):  # model papers cite like lessons
         markdown = citations.link(markdown, registry, current_language(config), _targets(src_uri, registry), context.settings(config).ui["now_is"])
     document_id = page.meta.get("document")
     if document_id in registry:
