@@ -111,6 +111,13 @@ def test_dates_written_the_handbook_s_way_and_numbers_that_are_not_dates_pass(re
     assert termbase.check_markdown("docs/x.en.md", text, real_termbase) == []
 
 
+def test_a_date_in_the_front_matter_or_a_marker_is_data_and_one_in_the_prose_is_not(real_termbase):
+    page = '---\ntitle: A model\nexamples:\n  - {id: a, ngay: 2026-03-30}\n---\n\n<!-- handbook:appeal-deadline 2026-09-08 -->\n\nMet on 2026-03-30.\n'
+    assert [(p.line, p.message.split(" (")[0]) for p in termbase.check_markdown("docs/x.en.md", page, real_termbase)] == [
+        (9, "ngày «2026-03-30» không viết theo cách của sổ tay")
+    ]
+
+
 def test_unit_for_a_workplace_is_reported_and_party_army_police_and_administrative_units_pass(real_termbase):
     text = (
         "The cell leads the political task of the unit.\n"

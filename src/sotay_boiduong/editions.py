@@ -294,6 +294,10 @@ def _keep_pages_of(doc: BeautifulSoup, edition: Edition) -> None:
     for link in doc.select("article#doc-toc a[href]"):
         if link["href"][1:] in removed:
             link.find_parent("li").decompose()
+    # A link from a page of this edition to one it leaves out keeps its words, without a page number.
+    for link in doc.find_all("a", href=True):
+        if link["href"].startswith("#") and link["href"][1:] in removed:
+            link.unwrap()
 
 
 def _questions_without_answers(doc: BeautifulSoup) -> list[tuple[str, list[tuple[str, str, str]]]]:

@@ -187,7 +187,28 @@ def check_markdown(path: str, text: str, termbase: Termbase) -> list[Problem]:
     """Rejected variants in an English page: its front matter, its prose outside code and its diagrams' text.
     Lines that follow each other are read together, so a phrase broken across two lines is found too."""
     lines = [(number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)) for number, line in outside_fences(text, 1, text_fences=TEXT_FENCES)]
+    # In the front matter a date written 2026-03-30 is data (a model's example, a document's date), which the
+    # page shows in the handbook's way; in the prose it is a date written wrongly.
+    closing = _front_matter_end(text)
+    lines = [(number, _ISO_DATE.sub(lambda m: " " * len(m.group(0)), line) if number <= closing else line) for number, line in lines]
+    # An HTML comment is no reader's text: a marker with its data (`<!-- handbook:appeal-deadline 2026-09-08 -->`)
+    # or a note between editors.
+    lines = [(number, _COMMENT.sub(lambda m: " " * len(m.group(0)), line)) for number, line in lines]
     return _check_lines(path, lines, termbase)
+
+
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _front_matter_end(text: str) -> int:
+    """The line number of the front matter's closing `---` (0: the page has none)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return 0
+    return next((number for number, line in enumerate(lines[1:], start=2) if line.strip() == "---"), 0)
 
 
 def check_glossary(path: str, text: str, termbase: Termbase) -> list[Problem]:
