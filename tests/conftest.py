@@ -39,6 +39,7 @@ def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site
     offline copies) instead."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
     env.pop("HANDBOOK_OFFLINE", None)
+    env.pop("HANDBOOK_SERVICE_WORKER", None)  # the app: on in scripts/build.py's builds, off in a bare MkDocs build
     # The public address is set only by the tests that ask for one, never inherited from the shell.
     env.pop("HANDBOOK_SITE_URL", None)
     if site_url is not None:
