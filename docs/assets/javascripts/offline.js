@@ -120,7 +120,6 @@
     notice.setAttribute("role", "status")
     var button = document.createElement("button")
     button.type = "button"
-    button.className = "md-button md-button--primary"
     button.textContent = strings.update
     button.addEventListener("click", function () {
       button.disabled = true
