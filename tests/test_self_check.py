@@ -137,7 +137,7 @@ def test_the_page_shows_each_question_with_its_key_in_one_section_for_print(real
         assert options[int(box["data-answer"])]  # the key points at an option
         answers = box.select(".handbook-self-check__answer")
         assert len(answers) == 1 and answers[0].name == "details" and not answers[0].has_attr("open")
-        key = answers[0].get_text(" ")
+        key = answers[0].get_text()
         assert " ".join(question["explanation"].split())[:40] in " ".join(key.split())
         rule = answers[0].select("a.handbook-cite")
         assert rule and rule[-1].get_text() in question["rule"], question["rule"]
