@@ -175,11 +175,12 @@ def class_kit_seconds(learners: int, runs: int) -> list[float]:
 
 def offline_figures(site: Path, runs: int) -> None:
     """The service workers' step, the precache of each language, and a first visit with and without the worker."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser_tools import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
     from playwright.sync_api import sync_playwright
 
     from sotay_boiduong import pwa
+    from sotay_boiduong.devtools import CHROMIUM, CHROMIUM_ARGS, serve
+
+    phone = {"width": 390, "height": 844}  # tests/browser_tools.py's PHONE
 
     prefixes, search = {"vi": "", "en": "en/"}, ["vi", "en"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,7 +203,7 @@ def offline_figures(site: Path, runs: int) -> None:
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in ["/", "/bai-hoc/bai-1/", "/bai-hoc/bai-5/", "/en/", "/en/bai-hoc/bai-5/"]:
-            context = browser.new_context(viewport=PHONE)
+            context = browser.new_context(viewport=phone)
             page, worker = context.new_page(), []
             loaded = []
             page.on("response", lambda response, into=loaded: into.append(response))

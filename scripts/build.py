@@ -137,13 +137,14 @@ def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
         for line in pack(copy, site, languages):
             print(f"INFO    -  offline: {line}", file=sys.stderr)
     if workers:
+        started = time.perf_counter()
         try:
             reports = pwa.generate_workers(site, prefixes=languages.prefixes, search_languages=languages.search, project=ROOT)
         except pwa.PwaError as error:
             print(f"ERROR   -  offline: Ứng dụng đọc ngoại tuyến: {error}", file=sys.stderr)
             return False
-        for report in reports:
-            print(f"INFO    -  offline: {report.line()}", file=sys.stderr)
+        for line in [report.line() for report in reports] + [pwa.timing_line(time.perf_counter() - started)]:
+            print(f"INFO    -  offline: {line}", file=sys.stderr)
     return True
 
 

@@ -156,7 +156,8 @@ def test_the_offline_copy_never_registers_a_service_worker(real_site):
 
 def test_the_build_reports_each_worker_and_the_time_it_took(real_site):
     lines = [line for line in real_site.output.splitlines() if "Service worker" in line]
-    assert len(lines) == 2 and all(re.search(r"\d+ tệp lưu sẵn, [\d.]+ MB \([\d.]+ MB khi tải nén gzip\)", line) for line in lines)
+    assert len(lines) == 2 and all(re.search(r"\d+ tệp lưu sẵn, [\d.]+ MB \([\d.]+ MB khi tải nén gzip; giới hạn 3 MB\)", line) for line in lines)
+    assert re.search(r"Bước tạo service worker \(mọi ngôn ngữ, Workbox 7\.3\.0\): [\d.]+ giây", real_site.output)
 
 
 # ---------------------------------------------------------------- reading offline, as a learner does

@@ -125,6 +125,7 @@ def test_the_page_shows_each_question_with_its_key_in_one_section_for_print(real
     soup = BeautifulSoup(real_site.page(f"{prefix}bai-hoc/bai-{n}/index.html"), "html.parser")
     section = soup.select_one("article section.handbook-self-check")
     assert section is not None and section["data-self-check"] == f"bai-{n}"
+    assert "handbook-web-only" in section["class"]  # out of the books until the print issue takes it in
     assert section.find("h2", id="tu-kiem-tra") is not None
     boxes = section.select(".handbook-self-check__question")
     assert len(boxes) == len(questions)
@@ -137,6 +138,8 @@ def test_the_page_shows_each_question_with_its_key_in_one_section_for_print(real
         assert options[int(box["data-answer"])]  # the key points at an option
         answers = box.select(".handbook-self-check__answer")
         assert len(answers) == 1 and answers[0].name == "details" and not answers[0].has_attr("open")
+        for successor in answers[0].select(".handbook-successor"):  # "đã thay bằng …" after a replaced document
+            successor.decompose()
         key = answers[0].get_text()
         assert " ".join(question["explanation"].split())[:40] in " ".join(key.split())
         rule = answers[0].select("a.handbook-cite")
@@ -178,6 +181,8 @@ def test_a_learner_answers_right_and_wrong_sees_why_and_finds_the_result_again(b
     assert explanation.is_visible() and "từ 30 đảng viên trở lên thì lập đảng bộ cơ sở" in explanation.inner_text()
     assert explanation.locator("a.handbook-cite").inner_text() == "Điều 21 Điều lệ Đảng"
     assert second.get_by_role("radio").first.is_disabled()
+    assert second.locator(".handbook-self-check__option--answer").inner_text().endswith("Đảng bộ cơ sở, có các chi bộ trực thuộc đảng uỷ cơ sở")
+    assert page.locator(".handbook-self-check__last").is_hidden()  # the result just given is the last one
     # Kept on this device: after a reload, and as a mark in the lesson index of this language only.
     page.reload(wait_until="load")
     assert page.locator(".handbook-self-check__last").inner_text().endswith(f": đúng 2/{total} câu.")

@@ -125,11 +125,12 @@
         question.key.hidden = false
         question.key.open = true
         question.inputs.forEach(function (input) { input.disabled = true })
+        question.inputs[question.answer].parentNode.classList.add("handbook-self-check__option--answer")
       })
       var values = { right: right, total: questions.length }
       result.textContent = fill(words.result, values)
       store(lesson, { right: right, total: questions.length, date: new Date().toISOString().slice(0, 10) })
-      showLast()
+      last.hidden = true  // the result just given is the last one
       check.hidden = true
       retry.hidden = false
       result.focus()
@@ -142,8 +143,10 @@
         question.key.hidden = true
         question.key.open = false
         question.inputs.forEach(function (input) { input.disabled = false; input.checked = false })
+        question.inputs[question.answer].parentNode.classList.remove("handbook-self-check__option--answer")
       })
       result.textContent = ""
+      showLast()
       retry.hidden = true
       check.hidden = false
       questions[0].inputs[0].focus()

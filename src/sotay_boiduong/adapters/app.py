@@ -13,6 +13,7 @@ pages open from file://, where no service worker may be registered. Then:
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -78,4 +79,6 @@ def write(config: MkDocsConfig) -> list[str]:
         return []
     languages = config.plugins["material/search"].config.lang or list(prefixes)
     root = Path(config.config_file_path).parent if config.config_file_path else None
-    return [report.line() for report in pwa.generate_workers(site, prefixes=prefixes, search_languages=languages, project=root)]
+    started = time.perf_counter()
+    reports = pwa.generate_workers(site, prefixes=prefixes, search_languages=languages, project=root)
+    return [report.line() for report in reports] + [pwa.timing_line(time.perf_counter() - started)]
