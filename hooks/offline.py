@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env, config: MkDocsConfig, files):
     env.globals["handbook_offline_path"] = language_prefix(config) + context.settings(config).offline_path
-    if config.extra["handbook_app"]:
+    if config.extra.get("handbook_app"):
         env.globals.update(app.template_values())
         app.remember_manifest(config)
     return env
