@@ -190,7 +190,7 @@ SELF_CHECK = [
 ]
 CATALOGUE += UNSAFE + CHARACTERS + FRONT_MATTER + STRUCTURE + CITATIONS + IMAGES_AND_DROPS + SELF_CHECK
 # One mistake for each stage where the build can stop, run through the README's build command as well.
-END_TO_END = ["not-utf8", "article-49", "diagram-syntax", "nav-missing-file"]
+END_TO_END = ["not-utf8", "article-49", "diagram-syntax", "nav-missing-file", "self-check-two-answers"]
 
 
 def make_mistake(project: Path, mistake: Mistake) -> None:
