@@ -8,15 +8,24 @@ hook:
 - points Material's file:// worker shim at the copy in docs/assets/javascripts/ (the plugin would
   otherwise load it from unpkg.com: no page may ask another host for anything);
 - leaves out the language switcher, since each zip holds one language, and the zip button.
+
+The published site is also an app a learner installs on a phone and reads offline (sotay_boiduong.adapters.app,
+when HANDBOOK_SERVICE_WORKER asks for it; never in the offline copy): this hook gives the templates the switch,
+keeps each language's manifest, and writes the manifests, icons and (unless scripts/build.py makes them after its
+PDFs and zips) the service workers once the whole site is written.
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from sotay_boiduong.adapters import context
-from sotay_boiduong.adapters.i18n import language_prefix, offline_copy
+from sotay_boiduong import pwa
+from sotay_boiduong.adapters import app, context
+from sotay_boiduong.adapters.i18n import is_final_build, language_prefix, offline_copy
+
+log = get_plugin_logger("offline")
 
 SHIM = "assets/javascripts/iframe-worker.js"
 
@@ -27,12 +36,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if copy:
         config.extra["polyfills"] = [SHIM]
     config.extra["handbook_offline_copy"] = copy
+    config.extra["handbook_app"] = app.enabled(config)
     return config
 
 
 def on_env(env, config: MkDocsConfig, files):
     env.globals["handbook_offline_path"] = language_prefix(config) + context.settings(config).offline_path
+    if config.extra.get("handbook_app"):
+        env.globals.update(app.template_values())
+        app.remember_manifest(config)
     return env
+
+
+@event_priority(-120)  # after hooks/search.py (-110), which writes the search worker and indexes to be saved
+def on_post_build(config: MkDocsConfig) -> None:
+    if not config.extra.get("handbook_app") or not is_final_build(config):
+        return
+    try:
+        for line in app.write(config):
+            log.info(line)
+    except pwa.PwaError as error:
+        raise PluginError(f"Ứng dụng đọc ngoại tuyến: {error}") from None
 
 
 @event_priority(-10)  # after static-i18n (50), which sets the language switcher for each page
@@ -41,4 +65,6 @@ def on_page_context(context_, page, config: MkDocsConfig, nav):
         # static-i18n sets it both as an item and as an attribute of `extra` (which Jinja reads first).
         config.extra["alternate"] = []
         config.extra.alternate = []
+    if config.extra.get("handbook_app"):
+        app.remember_page(page, config)
     return context_

@@ -3,6 +3,7 @@
     bash scripts/benchmark.sh [--runs N] [--base REV] [--site-only] [--serve]
     bash scripts/benchmark.sh --class-kit [--learners 60] [--runs N]
     bash scripts/benchmark.sh --docx [--runs N]
+    bash scripts/benchmark.sh --offline [--site DIR] [--runs N]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
    tree and of the commit REV (default: the commit before the diagrams), N times each (default 3),
@@ -19,6 +20,11 @@
 With --docx, only the model forms' .docx files instead (sotay_boiduong.mau.docx.build_documents, what hooks/mau.py
 adds to each build): seconds to write both languages' files with the cache (.cache/mau/) emptied first, every form
 made again, and with it full, as after a build where no form changed; N runs each (default 5), the median.
+With --offline [--site DIR], only the handbook on a phone instead (issue 28), on a built site (default site/): the
+time the service workers' step takes (sotay_boiduong.pwa.generate_workers, N runs, default 5, on a copy of the site),
+each language's precache (files, bytes as stored, bytes on the wire with gzip), and, in headless Chromium, what a
+first visit of a few pages downloads with its page (as tests/test_accessibility.py counts it) and, separately, what
+the service worker downloads after the page has loaded (its script, the runtime and the precache).
 
 With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
 whole process) to make every paper of the example class lop/mau.yml with a roster of --learners learners (default
@@ -193,6 +199,53 @@ def docx_seconds(runs: int) -> dict[str, list[float]]:
                 times[name].append(time.perf_counter() - start)
                 print(f"  run {run + 1}, cache {name}: {times[name][-1]:.2f} s for {len(written)} files", flush=True)
     return times
+def offline_figures(site: Path, runs: int) -> None:
+    """The service workers' step, the precache of each language, and a first visit with and without the worker."""
+    from playwright.sync_api import sync_playwright
+
+    from sotay_boiduong import pwa
+    from sotay_boiduong.devtools import CHROMIUM, CHROMIUM_ARGS, serve
+
+    phone = {"width": 390, "height": 844}  # tests/browser_tools.py's PHONE
+
+    prefixes, search = {"vi": "", "en": "en/"}, ["vi", "en"]
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "site"
+        shutil.copytree(site, copy)
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            reports = pwa.generate_workers(copy, prefixes=prefixes, search_languages=search)
+            seconds.append(time.perf_counter() - start)
+    print(f"service workers' step (both languages): {_describe(seconds)}")
+    for report in reports:
+        print(f"  precache {report.language}: {report.files} files, {report.bytes:,} bytes stored "
+              f"(limit {pwa.PRECACHE_LIMIT:,}), {report.gzip_bytes:,} bytes with gzip")
+    import gzip
+
+    def wire(body: bytes, kind: str) -> int:
+        return len(body) if kind.startswith(("font/", "image/png", "application/zip", "application/pdf")) else len(gzip.compress(body, 6))
+
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in ["/", "/bai-hoc/bai-1/", "/bai-hoc/bai-5/", "/en/", "/en/bai-hoc/bai-5/"]:
+            context = browser.new_context(viewport=phone)
+            page, worker = context.new_page(), []
+            loaded = []
+            page.on("response", lambda response, into=loaded: into.append(response))
+            # The page's responses and, in Chromium, its service worker's.
+            context.on("response", lambda response, into=worker: into.append(response))
+            with page.expect_response(lambda response: response.url.endswith("search_index.json")):
+                page.goto(url + path, wait_until="networkidle")
+            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+            page.wait_for_function("[...document.querySelectorAll('.handbook-offline__state')].every(s => /MB/.test(s.textContent))")
+            first = sum(wire(r.body(), r.headers.get("content-type", "")) for r in loaded)
+            extra = [r for r in worker if r not in loaded]
+            after = sum(wire(r.body(), r.headers.get("content-type", "")) for r in extra)
+            print(f"  first visit {path}: {first:,} bytes with its page ({len(loaded)} responses); then the service worker "
+                  f"{after:,} bytes ({len(extra)} responses)")
+            context.close()
+        browser.close()
 
 
 def _wait_for(url: str, ready, timeout: float) -> None:
@@ -230,12 +283,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--class-kit", action="store_true", help="time the class kit (bash scripts/class.sh) instead")
     parser.add_argument("--learners", type=int, default=60, help="learners in the class kit's roster (default 60)")
     parser.add_argument("--docx", action="store_true", help="time the model forms' .docx files, cache cold and warm, instead")
+    parser.add_argument("--offline", action="store_true", help="the service workers, the precache and first visits instead")
+    parser.add_argument("--site", default=str(ROOT / "site"), help="with --offline: the built site (default site/)")
     args = parser.parse_args(argv)
     if args.docx:
         runs = args.runs or 5
         print(f"{os.cpu_count()} CPU cores; the forms' .docx files of both languages, {runs} runs each", flush=True)
         for name, seconds in docx_seconds(runs).items():
             print(f".docx files, cache {name}: {_describe(seconds)}")
+        return
+    if args.offline:
+        offline_figures(Path(args.site), args.runs or 5)
         return
     if args.class_kit:
         runs = args.runs or 5

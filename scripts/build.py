@@ -14,7 +14,10 @@ and the swap that puts them in place only when everything succeeded.
    of WeasyPrint fails the build as a warning of MkDocs does; then each language's folder is finished (the
    former file name, the home page's download list).
 4. The offline copy is packed into one zip per language, with the learner's handbook of that language.
-5. The new site replaces DIR (default `site/`) in one atomic exchange of the two folders (renameat2
+5. Each language's service worker is generated over the finished site (sotay_boiduong.pwa, with Workbox from
+   .tools/workbox): the site's pages already link the manifests and register the workers (HANDBOOK_SERVICE_WORKER,
+   on unless told 0), and only now are the files they save final.
+6. The new site replaces DIR (default `site/`) in one atomic exchange of the two folders (renameat2
    RENAME_EXCHANGE); DIR is never missing and never half written. A failed or interrupted build leaves DIR
    as it was; what it left under `.site-builds/` is removed by the next build.
 Written by hand: MkDocs has no notion of a build made of two builds, and no tool we use swaps folders.
@@ -37,9 +40,10 @@ import sys
 import tempfile
 import time
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
-from sotay_boiduong import editions, offline, render
+from sotay_boiduong import editions, offline, pwa, render
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -80,8 +84,9 @@ def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
     them (on a pipe, HANDBOOK_PRINT_FD) and a core is free: never more processes than cores at once.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
-    for name in ("HANDBOOK_OFFLINE", "HANDBOOK_PRINT_DIR", "HANDBOOK_PRINT_FD"):
+    for name in ("HANDBOOK_OFFLINE", "HANDBOOK_PRINT_DIR", "HANDBOOK_PRINT_FD", "HANDBOOK_SERVICE_WORKER"):
         env.pop(name, None)
+    workers = os.environ.get("HANDBOOK_SERVICE_WORKER", "1") != "0"
     site, copy, print_dir = staging / "site", staging / "offline", staging / "print"
     offline_log = staging / "offline.log"
     cores = render.available_cores()
@@ -97,6 +102,8 @@ def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
                 offline_build = subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(copy)], cwd=ROOT, env=offline_env, stdout=log, stderr=subprocess.STDOUT)
         announcements, write_end = os.pipe()
         main_env = dict(env, HANDBOOK_PRINT_DIR=str(print_dir), HANDBOOK_PRINT_FD=str(write_end))
+        if workers:
+            main_env["HANDBOOK_SERVICE_WORKER"] = "script"  # the pages register them; make_workers writes them
         main = subprocess.Popen([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=main_env, pass_fds=(write_end,))
         os.close(write_end)
         builds = [job for job in (main, offline_build) if job is not None]
@@ -125,8 +132,18 @@ def build(staging: Path, *, pdf: bool, zips: bool) -> bool:
     for plan in renders.finishes:
         editions.finish(plan)
     shutil.rmtree(print_dir, ignore_errors=True)
+    languages = site_languages()
     if zips:
-        for line in pack(copy, site):
+        for line in pack(copy, site, languages):
+            print(f"INFO    -  offline: {line}", file=sys.stderr)
+    if workers:
+        started = time.perf_counter()
+        try:
+            reports = pwa.generate_workers(site, prefixes=languages.prefixes, search_languages=languages.search, project=ROOT)
+        except pwa.PwaError as error:
+            print(f"ERROR   -  offline: Ứng dụng đọc ngoại tuyến: {error}", file=sys.stderr)
+            return False
+        for line in [report.line() for report in reports] + [pwa.timing_line(time.perf_counter() - started)]:
             print(f"INFO    -  offline: {line}", file=sys.stderr)
     return True
 
@@ -185,23 +202,41 @@ class _Renders:
             free -= 1
 
 
-def pack(copy: Path, site: Path) -> list[str]:
-    """One zip per language of the offline copy, with that language's learner handbook, into the site."""
+@dataclass(frozen=True)
+class Languages:
+    """What the steps after MkDocs need of the configuration: each language's folder, the search's languages,
+    the handbook's settings (`extra.handbook`)."""
+
+    prefixes: dict[str, str]
+    search: list[str]
+    handbook: dict
+
+
+def site_languages() -> Languages:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     i18n = config.plugins.get("i18n")
     languages = [language.locale for language in i18n.config.languages] if i18n else ["vi"]
     default = i18n.default_language if i18n else languages[0]
-    handbook = config.extra["handbook"]
+    return Languages(
+        prefixes={language: "" if language == default else f"{language}/" for language in languages},
+        search=list(config.plugins["material/search"].config.lang or languages),
+        handbook=dict(config.extra["handbook"]),
+    )
+
+
+def pack(copy: Path, site: Path, languages: Languages) -> list[str]:
+    """One zip per language of the offline copy, with that language's learner handbook, into the site."""
+    handbook = languages.handbook
     return offline.pack(
         copy,
         site,
-        prefixes={language: "" if language == default else f"{language}/" for language in languages},
+        prefixes=languages.prefixes,
         offline_path=handbook["offline_path"],
         pdf_path=handbook["pdf_path"],
         opener_texts=handbook["offline_open"],
-        search_languages=config.plugins["material/search"].config.lang or languages,
+        search_languages=languages.search,
     )
 
 

@@ -4,7 +4,10 @@
 #                                   and one build runs at a time (a second one waits)
 #   bash scripts/build.sh serve     preview with live reload at http://127.0.0.1:8000 (no PDFs; only the
 #                                   changed page is rebuilt, so a saved edit shows within about two seconds)
-#   HANDBOOK_PDF=0 bash scripts/build.sh   build without the PDFs (faster); HANDBOOK_ZIP=0: without the zips
+#   HANDBOOK_PDF=0 bash scripts/build.sh   build without the PDFs (faster); HANDBOOK_ZIP=0: without the zips;
+#                                   HANDBOOK_SERVICE_WORKER=0: without the app (manifests, service workers)
+#   HANDBOOK_SERVICE_WORKER=1 bash scripts/build.sh serve   the preview as an app too, its workers remade with
+#                                   every rebuild (off in the preview unless asked)
 source "$(dirname "$0")/lib.sh"
 setup_build
 cd "$ROOT"

@@ -17,8 +17,10 @@ quiet_pip() { grep -v "is ignored: it is neither a file nor a directory" || true
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Debian packages: Pango for WeasyPrint, Noto fonts for the PDF (full Vietnamese coverage), Graphviz (`dot`)
-# for the diagrams drawn at build time (sotay_boiduong.diagrams), python3-venv where Debian's Python lacks venv; for tests also poppler (pdftotext/pdftoppm) and Chromium.
-APT_BUILD=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fontconfig graphviz)
+# for the diagrams drawn at build time (sotay_boiduong.diagrams), librsvg (`rsvg-convert`) for the app's icons drawn from
+# docs/assets/favicon.svg (sotay_boiduong.pwa), python3-venv where Debian's Python lacks venv; for tests also poppler
+# (pdftotext/pdftoppm) and Chromium.
+APT_BUILD=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fontconfig graphviz librsvg2-bin)
 APT_TEST=(poppler-utils chromium)
 
 apt_missing() {
@@ -66,6 +68,7 @@ ensure_venv() {
 # test tools too; scripts/lock.sh makes both with uv from pyproject.toml) with pip --require-hashes, so a file
 # that is not the one locked is refused, then the project itself (the package sotay_boiduong in src/, which the
 # hooks import) editable, without its dependencies and with the locked setuptools (no build isolation).
+PIP_VERSION=25.0.1
 ensure_python_deps() {
     local extras="${1:-}" lock stamp
     lock="$ROOT/requirements.lock"
@@ -73,16 +76,36 @@ ensure_python_deps() {
     stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml" "$lock"; echo "$extras $ROOT") | sha256sum | cut -c1-16)"
     [ -f "$stamp" ] && return 0
     say "pip install --require-hashes -r $(basename "$lock"); pip install -e . (no dependencies)"
+    # Debian's venv brings pip 23.2, which takes a dependency's extra (WeasyPrint's fonttools[woff]) for an
+    # unpinned requirement and refuses the hashed lock; pip 25 pairs it with the locked fonttools.
+    "$PY" -m pip install -q "pip==$PIP_VERSION" 2> >(quiet_pip >&2)
     "$PY" -m pip install -q --require-hashes -r "$lock" 2> >(quiet_pip >&2)
     "$PY" -m pip install -q --no-deps --no-build-isolation -e "$ROOT" 2> >(quiet_pip >&2)
+    touch "$stamp"
+}
+
+# Workbox (npm workbox-build), which generates the service worker over the finished site (sotay_boiduong.pwa), in
+# .tools/workbox: `npm ci` from scripts/workbox/ (package.json pins the version, package-lock.json every package
+# with its hash), again only when the lock changed. Node.js and npm from Debian where the machine has none.
+ensure_workbox() {
+    local tools="$ROOT/.tools/workbox" stamp
+    stamp="$tools/.installed-$(sha256sum "$ROOT/scripts/workbox/package-lock.json" | cut -c1-16)"
+    [ -f "$stamp" ] && return 0
+    command -v node >/dev/null || ensure_apt nodejs
+    command -v npm >/dev/null || ensure_apt npm
+    say "npm ci workbox-build (scripts/workbox/package-lock.json, into .tools/workbox)"
+    rm -rf "$tools"
+    mkdir -p "$tools"
+    cp "$ROOT/scripts/workbox/package.json" "$ROOT/scripts/workbox/package-lock.json" "$tools/"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     touch "$stamp"
 }
 
 # HANDBOOK_VENV names an environment that is already set up (the tests run the scripts of repository copies
 # with theirs): nothing is installed then, not even into it, so a copy never re-points its editable install.
 reuse_venv() { [ -n "${HANDBOOK_VENV:-}" ] && [ -x "$PY" ]; }
-setup_build() { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; }
-setup_test()  { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; }
+setup_build() { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}"; ensure_venv; ensure_python_deps; ensure_workbox; }
+setup_test()  { reuse_venv && return 0; ensure_apt "${APT_BUILD[@]}" "${APT_TEST[@]}"; ensure_venv; ensure_python_deps test; ensure_workbox; }
 
 # Benchmarks measure site/ unless told otherwise (--site DIR or --url BASE among their arguments); build
 # it first, without PDFs, when it is the one to measure and does not exist yet.

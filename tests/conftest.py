@@ -34,15 +34,18 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
-def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site_url: str | None = None) -> Build:
+def run_mkdocs(project: Path, site: Path, *, pdf: bool, zips: bool = False, site_url: str | None = None, app: bool = False) -> Build:
     """One strict MkDocs build of `project`; with `zips`, the whole build of scripts/build.py (site, PDFs,
-    offline copies) instead."""
+    offline copies, service workers) instead. `app`: a bare MkDocs build that makes the service workers too."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
     env.pop("HANDBOOK_OFFLINE", None)
+    env.pop("HANDBOOK_SERVICE_WORKER", None)  # the app: on in scripts/build.py's builds, off in a bare MkDocs build
     # The public address is set only by the tests that ask for one, never inherited from the shell.
     env.pop("HANDBOOK_SITE_URL", None)
     if site_url is not None:
         env["HANDBOOK_SITE_URL"] = site_url
+    if app:
+        env["HANDBOOK_SERVICE_WORKER"] = "1"
     if zips:
         command = [sys.executable, str(project / "scripts/build.py"), "--out", str(site)] + ([] if pdf else ["--no-pdf"])
     else:
@@ -137,7 +140,7 @@ def fixture_site(tmp_path):
     `pages` maps a path under docs/ to its text (str) or raw bytes; the nav lists the Markdown pages.
     """
 
-    def build(pages: dict[str, str | bytes], *, pdf: bool = False, nav: list | None = None) -> Build:
+    def build(pages: dict[str, str | bytes], *, pdf: bool = False, nav: list | None = None, app: bool = False) -> Build:
         project = tmp_path / "project"
         shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
@@ -162,7 +165,7 @@ def fixture_site(tmp_path):
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8")
-        return run_mkdocs(project, tmp_path / "site", pdf=pdf)
+        return run_mkdocs(project, tmp_path / "site", pdf=pdf, app=app)
 
     return build
 

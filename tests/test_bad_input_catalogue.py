@@ -182,9 +182,15 @@ IMAGES_AND_DROPS = [
     Mistake("footnote-undefined", "docs/van-ban/qd-296-2025.en.md", append("This needs a source.[^src]"), "a source.[^src]", "chú thích [^src] không có lời chú thích"),
     Mistake("box-indented-two-spaces", "docs/huong-dan/chuong-trinh.en.md", append("!!! note\n  The text of the box, indented by two spaces."), "The text of the box", "chỉ thụt vào 2 dấu cách, nên hộp rỗng"),
 ]
-CATALOGUE += UNSAFE + CHARACTERS + FRONT_MATTER + STRUCTURE + CITATIONS + IMAGES_AND_DROPS
+# ---- the self-check after each lesson (issue 28): one answer per question, a rule that is a citation
+SELF_CHECK = [
+    Mistake("self-check-without-answer", "docs/bai-hoc/bai-2.en.md", replace('      - text: "At least one day before the meeting"\n        correct: true\n', '      - text: "At least one day before the meeting"\n'), '  - question: "Under Guidance 42-HD/BTCTW, by when', "trường `self_check` → câu 1: không có phương án nào ghi `correct: true`"),
+    Mistake("self-check-two-answers", "docs/bai-hoc/bai-5.en.md", replace('      - text: "Articles 35 to 40"\n', '      - text: "Articles 35 to 40"\n        correct: true # (thêm nhầm)\n'), "# (thêm nhầm)", "trường `self_check` → câu 1: 2 phương án cùng ghi `correct: true` («Articles 34 to 40», «Articles 35 to 40»)"),
+    Mistake("self-check-rule-not-a-citation", "docs/bai-hoc/bai-3.en.md", replace('    rule: "Article 5 of the Party Charter"', '    rule: "the Party Charter"'), 'rule: "the Party Charter"', "trường `self_check` → câu 3, `rule`: «the Party Charter» không phải một trích dẫn mà sổ tay nhận ra"),
+]
+CATALOGUE += UNSAFE + CHARACTERS + FRONT_MATTER + STRUCTURE + CITATIONS + IMAGES_AND_DROPS + SELF_CHECK
 # One mistake for each stage where the build can stop, run through the README's build command as well.
-END_TO_END = ["not-utf8", "article-49", "diagram-syntax", "nav-missing-file"]
+END_TO_END = ["not-utf8", "article-49", "diagram-syntax", "nav-missing-file", "self-check-two-answers"]
 
 
 def make_mistake(project: Path, mistake: Mistake) -> None:

@@ -186,6 +186,31 @@ def _note_lines(lines: list[str]) -> set[int]:
             found.add(number)
     return found
 
+_JOINER = re.compile(r"^[\s,;]*(?:(?:và|and)[\s,;]*)?$", re.IGNORECASE)
+RULE_EXAMPLES = {
+    "vi": "«Điều 21 Điều lệ Đảng», «khoản 5 Điều 22 Điều lệ Đảng», «Quy định 294-QĐ/TW», «Hướng dẫn 42-HD/BTCTW»",
+    "en": "«Article 21 of the Party Charter», «clause 5 of Article 22 of the Party Charter», «Regulation 294-QĐ/TW», «Guidance 42-HD/BTCTW»",
+}
+
+
+def rule_problem(text: str, language: str) -> str | None:
+    """Why `text`, the rule a self-check question rests on, is not one citation (or several, joined by commas,
+    semicolons or "và"/"and") that the handbook recognises and links; None when it is. Whether the article or
+    document exists is checked with every other citation of the file."""
+    found = sorted(find(text.replace("\n", " "), language), key=lambda citation: citation.start)
+    if not found:
+        return f"«{text}» không phải một trích dẫn mà sổ tay nhận ra, nên không thành liên kết tới văn bản"
+    line = text.replace("\n", " ")
+    pieces, position = [], 0
+    for citation in found:
+        pieces.append(line[position:citation.start])
+        position = citation.end
+    pieces.append(line[position:])
+    leftover = [piece.strip(" ,;") for piece in pieces if not _JOINER.match(piece)]
+    if leftover:
+        return f"«{text}»: phần «{leftover[0]}» không thuộc trích dẫn nào"
+    return None
+
 
 def _citation(line: int, found: re.Match) -> Citation:
     text = found.group(0)

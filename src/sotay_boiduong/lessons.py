@@ -35,6 +35,11 @@ class Unit:
     kind: str  # "lesson" or "topic"
     data: dict[str, Any]
     key_lines: dict[str, int] = field(default_factory=dict)
+    node: Any = field(default=None, repr=False, compare=False)  # the front matter's YAML nodes, for lines within fields
+
+    def line(self, *location: str | int) -> int:
+        """The file line of a place within the front matter (keys and list indexes), or of its nearest parent."""
+        return schema_errors.yaml_line(self.node, list(location), 2, 1)
 
     @property
     def number(self) -> int | None:
@@ -94,9 +99,10 @@ def _validate_unit(path: str, src_uri: str, text: str) -> tuple[Unit | None, tup
                 "đặt `topic` trùng tên tệp (không có đuôi .md, .en.md), hoặc đổi tên tệp cho khớp",
             )
         )
-    unit = Unit(path, src_uri, kind, data, {key: schema_errors.yaml_line(node, [key], 2, 1) for key in data})
+    unit = Unit(path, src_uri, kind, data, {key: schema_errors.yaml_line(node, [key], 2, 1) for key in data}, node)
     if not problems:
         problems += check_session_plan(unit)
+        problems += check_self_check(unit)
     return unit, tuple(sorted(problems))
 
 
@@ -195,6 +201,72 @@ def check_session_plan(unit: Unit) -> list[Problem]:
             f"sửa số phút (`minutes`) của các phần cho tổng nằm trong khoảng {low}–{high}, hoặc sửa `sessions`",
         )
     ]
+
+
+def check_self_check(unit: Unit) -> list[Problem]:
+    """Each multiple-choice question of the self-check has exactly one choice marked `correct: true` (the schema
+    cannot count them); a question without one, or with two, is reported at its line."""
+    problems = []
+    for index, item in enumerate(unit.data.get("self_check") or []):
+        choices = item.get("choices") if isinstance(item, dict) else None
+        if not isinstance(choices, list):
+            continue
+        marked = [position for position, choice in enumerate(choices) if isinstance(choice, dict) and choice.get("correct") is True]
+        where = f"trường `self_check` → câu {index + 1}"
+        if not marked:
+            problems.append(
+                Problem(
+                    unit.path,
+                    unit.line("self_check", index),
+                    f"{where}: không có phương án nào ghi `correct: true`, nên câu không có đáp án",
+                    "thêm dòng `correct: true` dưới phương án đúng (chỉ một phương án), hoặc viết câu thành một nhận định "
+                    "Đúng/Sai với `true_false: true` hay `true_false: false` thay cho `choices`",
+                )
+            )
+        elif len(marked) > 1:
+            texts = ", ".join(f"«{choices[position].get('text')}»" for position in marked)
+            problems.append(
+                Problem(
+                    unit.path,
+                    unit.line("self_check", index, "choices", marked[1], "correct"),
+                    f"{where}: {len(marked)} phương án cùng ghi `correct: true` ({texts}); mỗi câu chỉ có một đáp án đúng",
+                    "giữ `correct: true` ở phương án đúng và xoá dòng đó ở các phương án kia; nếu cả hai đều đúng, "
+                    "sửa câu hỏi hoặc các phương án cho chỉ còn một đáp án bảo vệ được",
+                )
+            )
+    return problems
+
+
+LETTERS = "ABCD"
+
+
+def self_check_items(unit: Unit, words: dict[str, str]) -> list[dict[str, Any]]:
+    """The self-check as the page shows it: for each question its number, kind ("choice" or "true-false"), the
+    options in order (a true/false statement has the two words of `words`), the position of the correct one and
+    how the key names it ("B. 3", "Sai")."""
+    items = []
+    for number, item in enumerate(unit.data.get("self_check") or [], 1):
+        if "choices" in item:
+            options = [choice["text"] for choice in item["choices"]]
+            answer = next(position for position, choice in enumerate(item["choices"]) if choice.get("correct"))
+            label = f"{LETTERS[answer]}. {options[answer]}"
+            kind = "choice"
+        else:
+            options = [words["true"], words["false"]]
+            answer = 0 if item["true_false"] else 1
+            label = options[answer]
+            kind = "true-false"
+        items.append({
+            "number": number,
+            "kind": kind,
+            "question": item["question"],
+            "options": options,
+            "answer": answer,
+            "answer_label": label,
+            "explanation": item["explanation"],
+            "rule": item["rule"],
+        })
+    return items
 
 
 def _format(value: float) -> str:

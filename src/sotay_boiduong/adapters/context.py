@@ -12,6 +12,11 @@ The user-facing switches are environment variables, read once, into `Build.switc
                           "1" turns them on; scripts/build.sh sets it unless told HANDBOOK_PDF=0)
     HANDBOOK_SITE_URL     the public address (read by mkdocs.yml's `site_url: !ENV`)
     HANDBOOK_OFFLINE=true the offline copy's build (read by mkdocs.yml: Material's offline plugin)
+    HANDBOOK_SERVICE_WORKER=1  the handbook as an app (a manifest per language, a service worker that saves it
+                          for offline reading; sotay_boiduong.pwa), made at the end of this build: off in
+                          `mkdocs serve` and a bare `mkdocs build` unless set. scripts/build.py gives its build
+                          HANDBOOK_SERVICE_WORKER=script instead (unless told 0): the pages are the same, and the
+                          script makes the workers itself, once the finished site has its PDFs and zips
 and two that scripts/build.py gives the build it runs, so that the build script's render stage renders the
 editions (sotay_boiduong.render) while the build goes on:
     HANDBOOK_PRINT_DIR    where the editions' documents are written (the build script's own folder)
@@ -52,15 +57,20 @@ class Switches:
     collect: bool = False
     print_dir: Path | None = None
     print_fd: int | None = None
+    app: bool = False  # the pages link the manifest and register the service worker
+    app_worker_here: bool = False  # this build generates the workers at its end (else scripts/build.py does)
 
     @classmethod
     def from_environ(cls, collect: bool = False) -> Switches:
         folder, pipe = os.environ.get("HANDBOOK_PRINT_DIR"), os.environ.get("HANDBOOK_PRINT_FD")
+        worker = os.environ.get("HANDBOOK_SERVICE_WORKER", "")
         return cls(
             pdf=os.environ.get("HANDBOOK_PDF") == "1",
             collect=collect,
             print_dir=Path(folder) if folder else None,
             print_fd=int(pipe) if pipe and pipe.isdigit() else None,
+            app=worker in ("1", "script"),
+            app_worker_here=worker == "1",
         )
 
 
@@ -89,6 +99,8 @@ class LanguageState:
     print_pages: dict[str, PageInfo] = field(default_factory=dict)  # page URL → what the books need of it
     lecture_kit: dict[str, LectureKit] = field(default_factory=dict)  # lesson slug → its deck and plan (hooks/slides.py)
     open_points: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, status, fact, "path:line" of its note), for the proof
+    app_manifest: dict = field(default_factory=dict)  # the language's web app manifest (hooks/offline.py)
+    app_left_out: list[str] = field(default_factory=list)  # pages its worker does not save in advance
 
 
 @dataclass

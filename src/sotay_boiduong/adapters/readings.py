@@ -75,6 +75,7 @@ def check_citations(files: Files, config: MkDocsConfig) -> list[Problem]:
                 citers[citation.article][file.src_uri] = label
         if unit is not None:
             problems += _check_sources(unit, registry)
+            problems += _check_rules(unit, language)
             for source_entry in unit.data.get("sources", []):
                 if source_entry.get("document") == citations.CHARTER:
                     for article in source_entry.get("articles", []):
@@ -124,6 +125,24 @@ def _check_sources(unit: lessons.Unit, registry) -> list:
         for article in source.get("articles", []):
             if limit and article > limit:
                 problems.append(Problem(unit.path, line, f"trường `sources`: {document.short_name('vi')} chỉ có {limit} điều, không có Điều {article}", "sửa số điều cho đúng"))
+    return problems
+
+
+def _check_rules(unit: lessons.Unit, language: str) -> list[Problem]:
+    """The rule of each self-check question is a citation, which the page links to its article or document."""
+    problems = []
+    for index, item in enumerate(unit.data.get("self_check") or []):
+        problem = citations.rule_problem(item["rule"], language)
+        if problem:
+            problems.append(
+                Problem(
+                    unit.path,
+                    unit.line("self_check", index, "rule"),
+                    f"trường `self_check` → câu {index + 1}, `rule`: {problem}",
+                    f"viết căn cứ như một trích dẫn, ví dụ {citations.RULE_EXAMPLES.get(language, citations.RULE_EXAMPLES['vi'])}, "
+                    "với văn bản có trong docs/_data/van-ban.yml",
+                )
+            )
     return problems
 
 

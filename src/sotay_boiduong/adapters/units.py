@@ -39,6 +39,10 @@ MARKERS = {
     "<!-- handbook:topic-fields -->": "partials/topic-fields.md",
     # The home page's downloads (HTML, marked for the screen only: the printed books leave them out).
     "<!-- handbook:downloads -->": "partials/handbook-actions.html",
+    # The home page's "Read offline" (HTML, for the screen only; nothing where the handbook is not an app).
+    "<!-- handbook:offline -->": "partials/offline-control.html",
+    # The offline page (docs/ngoai-tuyen.md): the parts saved on the device.
+    "<!-- handbook:offline-saved -->": "partials/offline-saved.md",
 }
 
 
@@ -167,6 +171,7 @@ def _with_parts(unit: lessons.Unit, body: str, config: MkDocsConfig) -> str:
         "sessions": format_number(unit.data["sessions"], settings.language),
         "locality": settings.edition.locality,
         "phone_title": short if layout.needs_phone_title(label, short) else None,
+        "self_check": lessons.self_check_items(unit, {"true": settings.ui["self_check_true"], "false": settings.ui["self_check_false"]}),
     }
     header = render_markdown(config, "partials/lesson-header.md", **values)
     parts = render_markdown(config, "partials/lesson-parts.md", **values)
