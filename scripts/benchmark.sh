@@ -4,6 +4,7 @@
 # size of every PDF edition. --site-only times the site alone instead, this tree with its diagram cache warm
 # and cold; --serve adds the time a saved edit takes to show under `mkdocs serve`.
 # --class-kit [--learners 60] times the class kit (bash scripts/class.sh) on the example class instead.
+# --search [--site DIR] prints the search benchmark's precision at 1 and 3 per language on a built site instead.
 # A benchmark, not a test: it prints figures (scripts/benchmark.py).
 source "$(dirname "$0")/lib.sh"
 setup_test
