@@ -8,7 +8,8 @@
   search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
   only when the reader searches. With Material's offline plugin on, each language gets instead the
   complete search_index.js that Material loads from file://. This runs after static-i18n and the
-  offline plugin (priority -110), which both write the combined index at -100.
+  offline plugin (priority -110), which both write the combined index at -100. Each language's index names
+  its language and marks what only the lecturer's view lists (sotay_boiduong.search.mark_views).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     data = json.loads(combined.read_text(encoding="utf-8"))
     prefixes = language_prefixes(config)
     for language, index in search.split_index(data, prefixes).items():
+        index = search.mark_views(index, language)
         prefix = prefixes[language]
         folder = site / prefix / "search"
         folder.mkdir(parents=True, exist_ok=True)

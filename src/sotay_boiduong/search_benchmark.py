@@ -39,13 +39,19 @@ def load(path: Path = BENCHMARK) -> dict[str, list[Query]]:
     return {language: [Query(entry["q"], tuple(entry["want"])) for entry in entries] for language, entries in data.items()}
 
 
+def location(address: str) -> str:
+    """A result's location without what the opened page is to mark ("page/?h=…#anchor" → "page/#anchor")."""
+    page, hash_, anchor = address.partition("#")
+    return page.split("?")[0] + hash_ + anchor
+
+
 def results(groups: Iterable[list[Mapping]]) -> list[Result]:
     """The worker's answer ({items: [[{location, score}, ...], ...]}) as the search box lists it."""
     listed = []
     for group in groups:
         threshold = group[0]["score"]
-        page = group[0]["location"].split("#")[0]
-        shown = tuple(item["location"] for index, item in enumerate(group) if index == 0 or item["score"] >= threshold)
+        page = location(group[0]["location"]).split("#")[0]
+        shown = tuple(location(item["location"]) for index, item in enumerate(group) if index == 0 or item["score"] >= threshold)
         listed.append(Result(page, shown))
     return listed
 
