@@ -15,6 +15,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from sotay_boiduong import offline
 from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import language_prefix, offline_copy
 
@@ -31,7 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, config: MkDocsConfig, files):
-    env.globals["handbook_offline_path"] = language_prefix(config) + context.settings(config).offline_path
+    settings = context.settings(config)
+    # The zip of this language's copy, named after the language (sotay_boiduong.offline.zip_path).
+    env.globals["handbook_offline_path"] = language_prefix(config) + offline.zip_path(settings.offline_path, settings.language)
     return env
 
 

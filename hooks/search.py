@@ -46,6 +46,8 @@ def on_env(env, *, config: MkDocsConfig, files):
     # Read by overrides/main.html (`config` block): the language's root and the handbook's worker.
     env.globals["handbook_language_prefix"] = language_prefix(config)
     env.globals["handbook_search_worker"] = f"assets/javascripts/workers/{WORKER}"
+    # Read by overrides/main.html (`hero` block): the headings whose section only the lecturer's view shows.
+    env.globals["handbook_lecturer_sections"] = search.LECTURER_SECTIONS
     return env
 
 

@@ -194,12 +194,19 @@ def pack(copy: Path, site: Path) -> list[str]:
     languages = [language.locale for language in i18n.config.languages] if i18n else ["vi"]
     default = i18n.default_language if i18n else languages[0]
     handbook = config.extra["handbook"]
+    # The edition the copy carries (docs/_data/an-ban.yml, `offline: true`), under its own file name, which the
+    # copy's home page links, and under the former file name.
+    import yaml
+
+    editions_file = Path(config.docs_dir) / "_data" / "an-ban.yml"
+    printed = yaml.safe_load(editions_file.read_text(encoding="utf-8")) if editions_file.is_file() else []
+    carried = [entry["file"] for entry in printed or [] if entry.get("offline")]
     return offline.pack(
         copy,
         site,
         prefixes={language: "" if language == default else f"{language}/" for language in languages},
         offline_path=handbook["offline_path"],
-        pdf_path=handbook["pdf_path"],
+        pdf_paths=[*carried, handbook["pdf_path"]],
         opener_texts=handbook["offline_open"],
         search_languages=config.plugins["material/search"].config.lang or languages,
     )

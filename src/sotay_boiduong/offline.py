@@ -27,6 +27,13 @@ def _lunr_needed(relative: str, search_languages: Iterable[str]) -> bool:
     return relative[len(_LUNR):] in wanted
 
 
+def zip_path(offline_path: str, language: str) -> str:
+    """The zip of one language's copy: its file name names the language ("….zip" → "…-vi.zip"), so that two
+    copies downloaded to one folder stay apart and a reader sees which one is which."""
+    path = Path(offline_path)
+    return path.with_name(f"{path.stem}-{language}{path.suffix}").as_posix()
+
+
 def language_files(
     site: Path, prefixes: Mapping[str, str], language: str, search_languages: Iterable[str] = ("vi", "en")
 ) -> Iterator[str]:
@@ -96,19 +103,22 @@ def pack(
     *,
     prefixes: Mapping[str, str],
     offline_path: str,
-    pdf_path: str,
+    pdf_paths: Iterable[str],
     opener_texts: Mapping[str, str],
     search_languages: Iterable[str],
 ) -> list[str]:
-    """Pack the offline build `copy` into one zip per language at `site`/<prefix>/`offline_path`, each with
-    the language's PDF handbook (`pdf_path`, copied from `site` where it was built). Returns one line of
+    """Pack the offline build `copy` into one zip per language at `site`/<prefix>/`zip_path(offline_path)`,
+    each with the language's PDF handbook under every name in `pdf_paths` (the edition's file, which the copy's
+    home page links, and the former file name), copied from `site` where they were built. Returns one line of
     report per zip."""
     report = []
+    pdf_paths = list(pdf_paths)
     for prefix in prefixes.values():
-        pdf, target = site / prefix / pdf_path, copy / prefix / pdf_path
-        if pdf.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(pdf, target)
+        for pdf_path in pdf_paths:
+            pdf, target = site / prefix / pdf_path, copy / prefix / pdf_path
+            if pdf.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(pdf, target)
     for language, prefix in prefixes.items():
         files = list(language_files(copy, prefixes, language, search_languages))
         top = Path(offline_path).stem + (f"-{language}" if prefix else "")
@@ -116,7 +126,7 @@ def pack(
         if prefix:
             text = opener_texts.get(language, "")
             opener = opener_page(f"{prefix}index.html", text, text, language)
-        out = site / prefix / offline_path
+        out = site / prefix / zip_path(offline_path, language)
         write_zip(copy, files, out, top, opener)
         report.append(f"Bản ngoại tuyến {language}: {out.relative_to(site)} ({len(files)} tệp, {out.stat().st_size // 1024} KiB)")
     return report
