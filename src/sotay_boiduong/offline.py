@@ -14,9 +14,10 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-# Not needed to read offline: source maps (for developers), the sitemap (for search engines), and the
-# JSON search index (from file:// Material loads search_index.js instead).
-_SKIP_SUFFIXES = (".map", ".xml", ".xml.gz", "search/search_index.json")
+# Not needed to read offline: source maps (for developers), the sitemap (for search engines), the JSON search
+# index (from file:// Material loads search_index.js instead), and the page a web server shows for a missing
+# address (from file:// no server shows it, and its links are from the site's root, nowhere on a disk).
+_SKIP_SUFFIXES = (".map", ".xml", ".xml.gz", "search/search_index.json", "404.html")
 _LUNR = "assets/javascripts/lunr/"
 
 
