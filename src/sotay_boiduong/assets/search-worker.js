@@ -579,7 +579,11 @@ function handbookRank(groups, typed) {
     keyed.sort(function (a, b) { return handbookCompare(a.keys, b.keys) })
     var kind = handbookKind(handbookPageOf(group))
     keyed.forEach(function (entry) { entry.keys[3] = kind })
-    ranked.push({ group: handbookScores(keyed, items), keys: keyed[0].keys.concat([-index]) })
+    /* A page is ranked by its best item, and, after the query's neighbours side by side, by how many of its
+       titles hold the query: the lesson with a part on it ("Công tác đảng viên" and its sections) first. */
+    var titled = keyed.filter(function (entry) { return entry.keys[2] > 0 }).length
+    var best = keyed[0].keys
+    ranked.push({ group: handbookScores(keyed, items), keys: best.slice(0, 5).concat([titled], best.slice(5), [-index]) })
   })
   ranked.sort(function (a, b) { return handbookCompare(a.keys, b.keys) })
   return ranked.map(function (entry) { return entry.group })
