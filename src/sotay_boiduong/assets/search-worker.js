@@ -490,9 +490,12 @@ function handbookKeys(query, doc) {
   /* The title's words, numbering ("4.2", "Bài 3") and stop words aside. */
   var titleWords = info.title.filter(function (word) { return word && !/\d/.test(word) && !handbookStop(word) }).length
   var held = query.units.length && title.units === query.units.length
-  /* A page whose own title is mostly the query is about it ("Điều lệ Đảng"): before its sections. */
+  /* A page whose own title begins with the query or is mostly the query is about it ("Điều lệ Đảng Cộng sản
+     Việt Nam" for "điều lệ đảng", "Charter of …" for "charter"): before its sections. */
   var page = doc.location.indexOf("#") < 0
-  var about = held && page && 3 * query.counted.length >= titleWords
+  var words = info.titleNorms.filter(function (norm, i) { return norm && !/\d/.test(norm) && !handbookStop(info.title[i]) })
+  var begins = query.counted.every(function (i, k) { return words[k] === query.norms[i] })
+  var about = held && page && (begins || 3 * query.counted.length >= titleWords)
   return [
     exact,                                          /* units as typed, marks and all */
     found.units,                                    /* units found at all */
