@@ -614,12 +614,18 @@ function handbookMarks(query, page) {
     ;[[info.title, info.titleNorms], [info.words, info.norms]].forEach(function (pair) {
       var words = pair[0], norms = pair[1]
       for (var p = 0; p < norms.length; p++) {
-        var which = query.norms.map(function (_, i) { return handbookIs(query, i, norms[p], words[p], false) })
-        if (!which.some(Boolean))
+        var at = query.norms.map(function (_, i) { return i }).filter(function (i) { return handbookIs(query, i, norms[p], words[p], false) })
+        if (!at.length)
           continue
+        /* A run follows the query's order: each next word is the query's next word ("chi bộ", not "chi bộ chỉ"). */
         var q = p
-        while (q + 1 < norms.length && query.norms.some(function (_, i) { return handbookIs(query, i, norms[q + 1], words[q + 1], false) }))
+        while (q + 1 < norms.length) {
+          var next = at.map(function (i) { return i + 1 }).filter(function (i) { return i < query.norms.length && handbookIs(query, i, norms[q + 1], words[q + 1], false) })
+          if (!next.length)
+            break
+          at = next
           q++
+        }
         var run = words.slice(p, q + 1).join(" ")
         if (q > p)
           runs[run] = true
