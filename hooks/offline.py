@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from sotay_boiduong import pwa
+from sotay_boiduong import offline, pwa
 from sotay_boiduong.adapters import app, context
 from sotay_boiduong.adapters.i18n import is_final_build, language_prefix, offline_copy
 
@@ -41,7 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, config: MkDocsConfig, files):
-    env.globals["handbook_offline_path"] = language_prefix(config) + context.settings(config).offline_path
+    settings = context.settings(config)
+    # The zip of this language's copy, named after the language (sotay_boiduong.offline.zip_path).
+    env.globals["handbook_offline_path"] = language_prefix(config) + offline.zip_path(settings.offline_path, settings.language)
     if config.extra.get("handbook_app"):
         env.globals.update(app.template_values())
         app.remember_manifest(config)

@@ -8,7 +8,8 @@
   search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
   only when the reader searches. With Material's offline plugin on, each language gets instead the
   complete search_index.js that Material loads from file://. This runs after static-i18n and the
-  offline plugin (priority -110), which both write the combined index at -100.
+  offline plugin (priority -110), which both write the combined index at -100. Each language's index names
+  its language and marks what only the lecturer's view lists (sotay_boiduong.search.mark_views).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def on_env(env, *, config: MkDocsConfig, files):
     # Read by overrides/main.html (`config` block): the language's root and the handbook's worker.
     env.globals["handbook_language_prefix"] = language_prefix(config)
     env.globals["handbook_search_worker"] = f"assets/javascripts/workers/{WORKER}"
+    # Read by overrides/main.html (`hero` block): the headings whose section only the lecturer's view shows.
+    env.globals["handbook_lecturer_sections"] = search.LECTURER_SECTIONS
     return env
 
 
@@ -65,6 +68,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     data = json.loads(combined.read_text(encoding="utf-8"))
     prefixes = language_prefixes(config)
     for language, index in search.split_index(data, prefixes).items():
+        index = search.mark_views(index, language)
         prefix = prefixes[language]
         folder = site / prefix / "search"
         folder.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@
     bash scripts/benchmark.sh --class-kit [--learners 60] [--runs N]
     bash scripts/benchmark.sh --docx [--runs N]
     bash scripts/benchmark.sh --offline [--site DIR] [--runs N]
+    bash scripts/benchmark.sh --search [--site DIR]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
    tree and of the commit REV (default: the commit before the diagrams), N times each (default 3),
@@ -29,6 +30,10 @@ the service worker downloads after the page has loaded (its script, the runtime 
 With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
 whole process) to make every paper of the example class lop/mau.yml with a roster of --learners learners (default
 60), after one warm-up run, N runs (default 5); prints the median, min and max.
+
+With --search, only the search benchmark instead (tests/data/search-benchmark.yml, sotay_boiduong.search_benchmark):
+precision at 1 and 3 of each language's search on a built site (DIR, default site/), in headless Chromium, the
+queries missed at 3, and the gzip size of each language's index.
 """
 
 from __future__ import annotations
@@ -199,6 +204,8 @@ def docx_seconds(runs: int) -> dict[str, list[float]]:
                 times[name].append(time.perf_counter() - start)
                 print(f"  run {run + 1}, cache {name}: {times[name][-1]:.2f} s for {len(written)} files", flush=True)
     return times
+
+
 def offline_figures(site: Path, runs: int) -> None:
     """The service workers' step, the precache of each language, and a first visit with and without the worker."""
     from playwright.sync_api import sync_playwright
@@ -248,6 +255,28 @@ def offline_figures(site: Path, runs: int) -> None:
         browser.close()
 
 
+def search_figures(site: Path) -> None:
+    """Precision at 1 and 3 of the search benchmark on the built `site`, and the size of each index."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    from sotay_boiduong import search_benchmark
+    from sotay_boiduong.devtools import CHROMIUM, CHROMIUM_ARGS, serve
+
+    benchmark = search_benchmark.load()
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        answers = search_benchmark.run(url, browser, benchmark)
+        browser.close()
+    for line in search_benchmark.report(benchmark, answers):
+        print(line)
+    for language, prefix in search_benchmark.PREFIXES.items():
+        index = site / prefix / "search" / "handbook_index.json"
+        if index.is_file():
+            print(f"index {language}: {len(gzip.compress(index.read_bytes(), 6)) / 1024:.1f} KiB gzip ({index.stat().st_size / 1024:.0f} KiB)")
+
+
 def _wait_for(url: str, ready, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -284,13 +313,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--learners", type=int, default=60, help="learners in the class kit's roster (default 60)")
     parser.add_argument("--docx", action="store_true", help="time the model forms' .docx files, cache cold and warm, instead")
     parser.add_argument("--offline", action="store_true", help="the service workers, the precache and first visits instead")
-    parser.add_argument("--site", default=str(ROOT / "site"), help="with --offline: the built site (default site/)")
+    parser.add_argument("--search", action="store_true", help="the search benchmark's precision at 1 and 3 instead")
+    parser.add_argument("--site", default=str(ROOT / "site"), help="with --offline or --search: the built site (default site/)")
     args = parser.parse_args(argv)
     if args.docx:
         runs = args.runs or 5
         print(f"{os.cpu_count()} CPU cores; the forms' .docx files of both languages, {runs} runs each", flush=True)
         for name, seconds in docx_seconds(runs).items():
             print(f".docx files, cache {name}: {_describe(seconds)}")
+        return
+    if args.search:
+        search_figures(Path(args.site))
         return
     if args.offline:
         offline_figures(Path(args.site), args.runs or 5)

@@ -5,6 +5,7 @@
 # and cold; --serve adds the time a saved edit takes to show under `mkdocs serve`.
 # --offline [--site DIR] reports the handbook on a phone: the service workers' step, each precache, first visits.
 # --class-kit [--learners 60] times the class kit (bash scripts/class.sh) on the example class instead.
+# --search [--site DIR] prints the search benchmark's precision at 1 and 3 per language on a built site instead.
 # A benchmark, not a test: it prints figures (scripts/benchmark.py).
 source "$(dirname "$0")/lib.sh"
 setup_test

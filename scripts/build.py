@@ -210,6 +210,7 @@ class Languages:
     prefixes: dict[str, str]
     search: list[str]
     handbook: dict
+    carried: list[str]  # the PDFs the offline copy carries (docs/_data/an-ban.yml, `offline: true`)
 
 
 def site_languages() -> Languages:
@@ -219,10 +220,17 @@ def site_languages() -> Languages:
     i18n = config.plugins.get("i18n")
     languages = [language.locale for language in i18n.config.languages] if i18n else ["vi"]
     default = i18n.default_language if i18n else languages[0]
+    # The edition the copy carries (docs/_data/an-ban.yml, `offline: true`), under its own file name, which the
+    # copy's home page links, and under the former file name.
+    import yaml
+
+    editions_file = Path(config.docs_dir) / "_data" / "an-ban.yml"
+    printed = yaml.safe_load(editions_file.read_text(encoding="utf-8")) if editions_file.is_file() else []
     return Languages(
         prefixes={language: "" if language == default else f"{language}/" for language in languages},
         search=list(config.plugins["material/search"].config.lang or languages),
         handbook=dict(config.extra["handbook"]),
+        carried=[entry["file"] for entry in printed or [] if entry.get("offline")],
     )
 
 
@@ -234,7 +242,7 @@ def pack(copy: Path, site: Path, languages: Languages) -> list[str]:
         site,
         prefixes=languages.prefixes,
         offline_path=handbook["offline_path"],
-        pdf_path=handbook["pdf_path"],
+        pdf_paths=[*languages.carried, handbook["pdf_path"]],
         opener_texts=handbook["offline_open"],
         search_languages=languages.search,
     )

@@ -2,9 +2,9 @@
 
 1. glossary marks in body text only, never in headings, page titles, the menu or the glossary's own table;
 2. each menu section opens its index page and does not list it again; the editors' guide is out of the menu
-   and linked from every page's footer;
+   and the footer, linked from the guide to running a class;
 3. one previous/next pair at the end of a lesson;
-4. on a phone, a page title takes at most three lines and comes before the download buttons;
+4. on a phone, a page title takes at most three lines; on the home page the course, then the downloads;
 5. the back-to-top button says "Lên đầu trang" (and "Back to top" in English).
 
 (Search: tests/test_search.py; the offline copy: tests/test_offline.py; axe and the first-visit budget:
@@ -120,20 +120,19 @@ def test_a_menu_section_opens_its_index_page_and_does_not_list_it(desktop, site_
     assert desktop.locator("article h1").count() == 1
 
 
-@pytest.mark.parametrize("path, label, title", [
-    ("/bai-hoc/bai-1/", "Hướng dẫn biên tập", "Hướng dẫn biên tập"),
-    ("/en/", "Editors' guide", "Editors' guide"),
+@pytest.mark.parametrize("path, guide, label, title", [
+    ("/huong-dan/to-chuc-lop/", "/huong-dan/bien-tap/", "Hướng dẫn biên tập", "Hướng dẫn biên tập"),
+    ("/en/huong-dan/to-chuc-lop/", "/en/huong-dan/bien-tap/", "Editors' guide", "Editors' guide"),
 ])
-def test_the_editors_guide_is_out_of_the_menu_and_linked_from_the_footer(desktop, phone, site_url, path, label, title):
+def test_the_editors_guide_is_out_of_the_menu_and_the_footer_and_linked_from_running_a_class(desktop, phone, site_url, path, guide, label, title):
     for page in (desktop, phone):
         page.goto(site_url + path, wait_until="load")
         assert not any("bien-tap" in href for _, href in _menu_links(page))
-        link = page.locator("footer .handbook-footer__editors a")
-        assert link.inner_text().strip() == label
+        assert page.locator("footer a[href*='bien-tap']").count() == 0
+    link = phone.locator("article a", has_text=label).first
     link.click()
-    phone.wait_for_url("**/huong-dan/bien-tap/")
+    phone.wait_for_url("**" + guide)
     assert phone.locator("article h1").inner_text().startswith(title)
-    assert phone.url.startswith(site_url + ("/en/" if path.startswith("/en/") else "/huong-dan/"))
 
 
 # --- 3. one previous/next pair at the end of a lesson --------------------------------------------------
@@ -227,14 +226,14 @@ def test_the_short_form_of_a_title_stays_out_of_search_and_the_printed_editions(
 
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
-def test_the_home_pages_downloads_come_after_its_title_on_a_phone(phone, site_url, path):
+def test_the_home_pages_title_then_the_course_then_the_downloads_on_a_phone(phone, site_url, path):
     phone.goto(site_url + path, wait_until="load")
     title = phone.evaluate(_TITLE)
+    course = phone.locator("section.handbook-course").bounding_box()
     downloads = phone.locator("section.handbook-hero")
     buttons = downloads.locator("a.md-button")
     assert buttons.count() == 4  # three editions and the offline copy
-    first = downloads.bounding_box()
-    assert title["top"] < first["y"] and title["bottom"] <= first["y"], (title, first)
+    assert title["bottom"] <= course["y"] < downloads.bounding_box()["y"], (title, course)
     # Nothing but the header above the title: no caption, no button.
     above = phone.evaluate(
         """top => [...document.querySelectorAll(".md-main a, .md-main p, .md-main .md-button")]
@@ -243,7 +242,8 @@ def test_the_home_pages_downloads_come_after_its_title_on_a_phone(phone, site_ur
         title["top"],
     )
     assert above == []
-    assert buttons.first.bounding_box()["y"] + 40 < PHONE_412["height"]  # the first button is on the first screen
+    start = phone.locator("a.handbook-course__start")
+    assert start.bounding_box()["y"] + 40 < PHONE_412["height"]  # the way in is on the first screen
 
 
 # --- 5. the back-to-top button -----------------------------------------------------------------------------

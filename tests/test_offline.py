@@ -12,7 +12,9 @@ from browser_tools import PHONE, open_search, search
 
 from sotay_boiduong import offline
 
-ZIP = "offline/so-tay-boi-duong-cong-tac-dang.zip"
+# Each language's zip names its language (sotay_boiduong.offline.zip_path).
+ZIPS = {"": "offline/so-tay-boi-duong-cong-tac-dang-vi.zip", "en/": "offline/so-tay-boi-duong-cong-tac-dang-en.zip"}
+ZIP = ZIPS[""]
 
 
 def test_language_files_keep_one_language_and_the_shared_assets(tmp_path):
@@ -56,17 +58,17 @@ def _names(path: Path) -> list[str]:
 
 
 def test_each_language_has_a_zip_with_its_pages_search_and_pdf(real_site):
-    vi, en = _names(real_site.site / ZIP), _names(real_site.site / "en" / ZIP)
+    vi, en = _names(real_site.site / ZIPS[""]), _names(real_site.site / "en" / ZIPS["en/"])
     top_vi, top_en = vi[0].split("/")[0], en[0].split("/")[0]
     assert top_vi != top_en
     vi = {name.split("/", 1)[1] for name in vi}
     en = {name.split("/", 1)[1] for name in en}
     for name in ["index.html", "bai-hoc/bai-1.html", "van-ban/dieu-le-dang.html", "search/search_index.js",
-                 "assets/javascripts/iframe-worker.js", "pdf/so-tay-boi-duong-cong-tac-dang.pdf"]:
+                 "assets/javascripts/iframe-worker.js", "pdf/so-tay-boi-duong-cong-tac-dang.pdf", "pdf/so-tay-hoc-vien.pdf"]:
         assert name in vi, name
     assert not any(name.startswith("en/") for name in vi)
     for name in ["index.html", "en/index.html", "en/bai-hoc/bai-1.html", "en/search/search_index.js",
-                 "assets/javascripts/iframe-worker.js", "en/pdf/so-tay-boi-duong-cong-tac-dang.pdf"]:
+                 "assets/javascripts/iframe-worker.js", "en/pdf/so-tay-boi-duong-cong-tac-dang.pdf", "en/pdf/so-tay-hoc-vien.pdf"]:
         assert name in en, name
     assert "bai-hoc/bai-1.html" not in en and "search/search_index.js" not in en
     assert not any(name.endswith(".map") for name in vi | en)
@@ -90,7 +92,8 @@ def test_home_pages_offer_their_zip(real_site):
         soup = BeautifulSoup((real_site.site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
         link = soup.select_one(".handbook-hero a.handbook-offline-link")
         assert link is not None and label in link.get_text().lower()
-        assert (real_site.site / prefix / link["href"]).resolve() == (real_site.site / prefix / ZIP).resolve()
+        assert (real_site.site / prefix / link["href"]).resolve() == (real_site.site / prefix / ZIPS[prefix]).resolve()
+        assert "máy tính" in link.get_text() or "computer" in link.get_text()  # a phone cannot open a zip
         assert zipfile.is_zipfile(real_site.site / prefix / link["href"])
 
 
@@ -99,7 +102,7 @@ def unzipped(real_site, tmp_path_factory):
     folders = {}
     for language, prefix in [("vi", ""), ("en", "en/")]:
         target = tmp_path_factory.mktemp(f"offline-{language}")
-        with zipfile.ZipFile(real_site.site / prefix / ZIP) as archive:
+        with zipfile.ZipFile(real_site.site / prefix / ZIPS[prefix]) as archive:
             archive.extractall(target)
             folders[language] = target / archive.namelist()[0].split("/")[0]
     return folders
@@ -171,3 +174,48 @@ def test_the_unzipped_copy_opens_from_file_with_a_clean_console_and_its_fonts(br
     page.wait_for_timeout(500)  # anything the page logs late (the search worker, the fonts) is caught too
     context.close()
     assert console == []
+
+
+def test_zip_names_name_their_language():
+    assert offline.zip_path("offline/so-tay.zip", "vi") == "offline/so-tay-vi.zip"
+    assert offline.zip_path("offline/so-tay.zip", "en") == "offline/so-tay-en.zip"
+
+
+_REFERENCES = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\b(?:href|src)="([^"]+)"')
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_link_of_the_zip_resolves_inside_it(real_site, prefix):
+    # The learner's PDF under the name its home page links, the lessons, the assets: nothing points outside
+    # the zip or at a file it does not hold (an address on the web, a mail link and a page's own anchors aside).
+    from posixpath import dirname, normpath
+    from urllib.parse import unquote, urlsplit
+
+    with zipfile.ZipFile(real_site.site / prefix / ZIPS[prefix]) as archive:
+        names = archive.namelist()
+        top = names[0].split("/")[0]
+        held = {name.split("/", 1)[1] for name in names}
+        missing = set()
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            page = name.split("/", 1)[1]
+            for address in _REFERENCES.findall(archive.read(name).decode("utf-8")):
+                parts = urlsplit(address)
+                if parts.scheme or address.startswith(("#", "//", "javascript:")):
+                    continue
+                target = normpath(f"{dirname(page)}/{unquote(parts.path)}" if dirname(page) else unquote(parts.path))
+                if target not in held and f"{target}/index.html" not in held:
+                    missing.add((page, address))
+    assert top and not missing, sorted(missing)[:20]
+
+
+def test_the_offline_home_page_says_what_the_copy_holds(real_site):
+    from bs4 import BeautifulSoup
+
+    with zipfile.ZipFile(real_site.site / ZIPS[""]) as archive:
+        top = archive.namelist()[0].split("/")[0]
+        home = BeautifulSoup(archive.read(f"{top}/index.html").decode("utf-8"), "html.parser")
+    hero = home.select_one(".handbook-hero")
+    assert [a["href"] for a in hero.select("a.handbook-pdf-link")] == ["pdf/so-tay-hoc-vien.pdf"]
+    assert "ba ấn bản" not in home.get_text() and "ngoại tuyến" in hero.get_text()

@@ -67,6 +67,20 @@ def terms(entries: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(((t, d) for t, d in entries.items() if not is_abbreviation(t)), key=lambda e: _sort_key(e[0]))
 
 
+def by_letter(entries: list[tuple[str, str]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The terms in their order, grouped by first letter: (letter, anchor, terms). A letter is its base letter
+    ("Ủ" under "U"), except Đ, which Vietnamese alphabets keep apart; the anchor is ascii ("chu-dd" for Đ)."""
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for term, definition in entries:
+        first = term[:1].upper()
+        letter = "Đ" if first == "Đ" else unicodedata.normalize("NFD", first)[:1]
+        anchor = "chu-dd" if letter == "Đ" else f"chu-{letter.lower()}"
+        if not groups or groups[-1][0] != letter:
+            groups.append((letter, anchor, []))
+        groups[-1][2].append((term, definition))
+    return groups
+
+
 def missing_terms(unit, known: set[str], glossary_path: str) -> list[Problem]:
     """A key term of a lesson or topic that the glossary of its language does not define."""
     line = unit.key_lines.get("key_terms", 1)

@@ -14,9 +14,10 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-# Not needed to read offline: source maps (for developers), the sitemap (for search engines), and the
-# JSON search index (from file:// Material loads search_index.js instead).
-_SKIP_SUFFIXES = (".map", ".xml", ".xml.gz", "search/search_index.json")
+# Not needed to read offline: source maps (for developers), the sitemap (for search engines), the JSON search
+# index (from file:// Material loads search_index.js instead), and the page a web server shows for a missing
+# address (from file:// no server shows it, and its links are from the site's root, nowhere on a disk).
+_SKIP_SUFFIXES = (".map", ".xml", ".xml.gz", "search/search_index.json", "404.html")
 _LUNR = "assets/javascripts/lunr/"
 
 
@@ -25,6 +26,13 @@ def _lunr_needed(relative: str, search_languages: Iterable[str]) -> bool:
     wanted = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
     wanted |= {f"min/lunr.{language}.min.js" for language in search_languages}
     return relative[len(_LUNR):] in wanted
+
+
+def zip_path(offline_path: str, language: str) -> str:
+    """The zip of one language's copy: its file name names the language ("….zip" → "…-vi.zip"), so that two
+    copies downloaded to one folder stay apart and a reader sees which one is which."""
+    path = Path(offline_path)
+    return path.with_name(f"{path.stem}-{language}{path.suffix}").as_posix()
 
 
 def language_files(
@@ -96,19 +104,22 @@ def pack(
     *,
     prefixes: Mapping[str, str],
     offline_path: str,
-    pdf_path: str,
+    pdf_paths: Iterable[str],
     opener_texts: Mapping[str, str],
     search_languages: Iterable[str],
 ) -> list[str]:
-    """Pack the offline build `copy` into one zip per language at `site`/<prefix>/`offline_path`, each with
-    the language's PDF handbook (`pdf_path`, copied from `site` where it was built). Returns one line of
+    """Pack the offline build `copy` into one zip per language at `site`/<prefix>/`zip_path(offline_path)`,
+    each with the language's PDF handbook under every name in `pdf_paths` (the edition's file, which the copy's
+    home page links, and the former file name), copied from `site` where they were built. Returns one line of
     report per zip."""
     report = []
+    pdf_paths = list(pdf_paths)
     for prefix in prefixes.values():
-        pdf, target = site / prefix / pdf_path, copy / prefix / pdf_path
-        if pdf.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(pdf, target)
+        for pdf_path in pdf_paths:
+            pdf, target = site / prefix / pdf_path, copy / prefix / pdf_path
+            if pdf.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(pdf, target)
     for language, prefix in prefixes.items():
         files = list(language_files(copy, prefixes, language, search_languages))
         top = Path(offline_path).stem + (f"-{language}" if prefix else "")
@@ -116,7 +127,7 @@ def pack(
         if prefix:
             text = opener_texts.get(language, "")
             opener = opener_page(f"{prefix}index.html", text, text, language)
-        out = site / prefix / offline_path
+        out = site / prefix / zip_path(offline_path, language)
         write_zip(copy, files, out, top, opener)
         report.append(f"Bản ngoại tuyến {language}: {out.relative_to(site)} ({len(files)} tệp, {out.stat().st_size // 1024} KiB)")
     return report

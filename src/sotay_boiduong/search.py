@@ -7,6 +7,9 @@ Plain functions with no MkDocs in them (hooks/search.py is the adapter).
 - `split_index` turns the single index that static-i18n writes for all languages into one per language,
   with each language's locations relative to its own root, so a reader gets results in the language of
   the page and downloads only that language's index.
+- `mark_views` marks what only the lecturer's view lists (`"view": "giang-vien"`): the lecturer block of each
+  lesson and topic (its heading, `LECTURER_SECTIONS`) and the editors' guide; the worker leaves them out of the
+  learner's results.
 - `stub_index` is what each page loads: the real index is fetched by the search worker only when the
   reader first searches (see search-worker.js), which keeps it out of every page view.
 - Each page's Material configuration points at its language's index and at the worker that adds folding
@@ -22,6 +25,12 @@ from pathlib import Path
 import rjsmin
 
 WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
+LECTURER_VIEW = "giang-vien"
+# The anchors of the headings that open lecturer-only material (overrides/partials/lesson-parts.md: the
+# `.handbook-lecturer` block), and the pages for editors; tests/test_learner_view.py checks the first against
+# the built pages.
+LECTURER_SECTIONS = ("goi-y-giang-vien",)
+LECTURER_PAGES = ("huong-dan/bien-tap/",)
 
 
 def split_index(data: Mapping, prefixes: Mapping[str, str]) -> dict[str, dict]:
@@ -40,6 +49,17 @@ def split_index(data: Mapping, prefixes: Mapping[str, str]) -> dict[str, dict]:
                 result[language]["docs"].append({**doc, "location": location[len(prefix):]})
                 break
     return result
+
+
+def mark_views(index: Mapping, language: str) -> dict:
+    """The index with its language named in the configuration (`handbook_lang`, which tells the worker how to
+    compare words) and each lecturer-only document marked `"view": "giang-vien"`."""
+    docs = []
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        lecturer = anchor in LECTURER_SECTIONS or page in LECTURER_PAGES
+        docs.append({**doc, "view": LECTURER_VIEW} if lecturer else dict(doc))
+    return {"config": {**index["config"], "handbook_lang": language}, "docs": docs}
 
 
 def stub_index(index: Mapping, full_url: str) -> dict:

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import glossary, layout, lessons
+from .. import glossary, layout, lessons, offline
 from ..languages import format_number
 from ..markdown_extension import NO_GLOSSARY
 from ..problems import Problem
@@ -43,6 +43,8 @@ MARKERS = {
     "<!-- handbook:offline -->": "partials/offline-control.html",
     # The offline page (docs/ngoai-tuyen.md): the parts saved on the device.
     "<!-- handbook:offline-saved -->": "partials/offline-saved.md",
+    # The home page's start of the course: one line, "Bắt đầu: Bài 1" and the six lessons (screen only).
+    "<!-- handbook:course -->": "partials/handbook-course.md",
 }
 
 
@@ -170,6 +172,8 @@ def _with_parts(unit: lessons.Unit, body: str, config: MkDocsConfig) -> str:
         "data": unit.data,
         "sessions": format_number(unit.data["sessions"], settings.language),
         "locality": settings.edition.locality,
+        # The home page's zip of this language's offline copy (its name names the language).
+        "offline_zip": offline.zip_path(settings.offline_path, settings.language),
         "phone_title": short if layout.needs_phone_title(label, short) else None,
         "self_check": lessons.self_check_items(unit, {"true": settings.ui["self_check_true"], "false": settings.ui["self_check_false"]}),
     }
@@ -199,8 +203,11 @@ def _index_values(page: Page, config: MkDocsConfig) -> dict:
         "lessons": [entry(u) for u in lesson_units],
         "topics": [entry(u) for u in topic_units],
         "locality": settings.edition.locality,
+        # The home page's zip of this language's offline copy (its name names the language).
+        "offline_zip": offline.zip_path(settings.offline_path, settings.language),
         "abbreviations": glossary.abbreviations(state.glossary),
         "terms": glossary.terms(state.glossary),
+        "letters": glossary.by_letter(glossary.terms(state.glossary)),
         "handbook_editions": [{"key": e.key, "path": e.file, "label": e.button, "offline": e.offline} for e in settings.editions if not e.proof],
         "lesson_fields": lessons.field_descriptions("lesson"),
         "topic_fields": lessons.field_descriptions("topic"),

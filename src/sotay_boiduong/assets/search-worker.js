@@ -4,9 +4,9 @@
  * Why this file exists: neither Material nor lunr-languages folds Vietnamese diacritics, so "dang vien"
  * would not find "đảng viên". An extra index field with folded text would do it, but doubles the
  * compressed index a phone downloads on every first visit (measured: 88 KB to 174 KB for Vietnamese);
- * folding inside the worker costs nothing to download. Everything else (lunr, its scores, previews, the
- * opened page's highlighter) stays Material's; this file only reorders the pages found and rewrites the
- * words each result reports (below).
+ * folding inside the worker costs nothing to download. Everything else (lunr, previews, the search box)
+ * stays Material's; this file orders what lunr finds, leaves out what the reader's view does not show and
+ * rewrites the words each result reports and marks (below).
  *
  * How: at index time a lunr pipeline function adds, after every word that has diacritics, its folded
  * twin at the same position ("đảng" → "đảng", "dang"). A query typed without diacritics ("dang*") then
@@ -19,15 +19,27 @@
  * position twice and Material would mark the word twice, breaking the preview's markup: the results of
  * lunr's `Index#query` are given each position once.
  *
- * The pages found are ordered by what lunr's score misses (handbookRank): pages that contain every word of
- * the query exactly as typed come first, so a folded match never outranks an exact one; then pages whose
- * title or a heading holds the query's words, before pages that mention them in passing.
+ * The results are ordered by what lunr's score misses (handbookRank), section by section: a section
+ * holding all the query's words before one holding some, where two adjacent syllables that the handbook
+ * writes together count as one word ("khai trừ" is found in "khai trừ", never in "triển khai … trừ"; "phí
+ * đảng" finds "đảng phí"); with diacritics typed, the words as typed before folded ones; then a section whose
+ * title holds the words before one that mentions them, words adjacent in the text as in the query before
+ * scattered ones, a lesson before the home or programme page. Each page leads with its best section, the one
+ * Material shows unfolded under the page's title (handbookScores).
  *
- * The terms each result reports are the query's words as the page spells them ("dang" gives "đảng", "chi"
- * stays "chi"), because Material passes them to the opened page (`?h=`), whose highlighter matches letters
- * exactly; every result of a page reports the page's spellings, not only those of the part it previews.
- * Ranking and spellings both need the page's words: the worker keeps the documents it was given on set-up,
- * and reads a page's words once, when a query first finds it.
+ * The view: lecturer-only sections (lecturer notes, session plans, case keys) and the editors' guide carry
+ * `"view": "giang-vien"` in the index (hooks/search.py); in the learner's view (the default) they are left
+ * out of the results. The page says which view is on over a BroadcastChannel (handbook.js), or, from file://
+ * where this runs in the page's iframe, by its <html> attribute.
+ *
+ * The opened page is told what to mark: `?h=` in each result's address holds the query's words as the page
+ * spells them, joined where they stand together ("kết nạp đảng viên", not every "đảng"), phrases separated by
+ * "|"; handbook.js marks them. Material's own highlighter, which marks anything that begins like a query
+ * word ("bi" in "biểu"), is off: mkdocs.yml leaves out search.highlight.
+ *
+ * The terms each result reports (Material's "missing" line) are the query's words as the page spells them.
+ * Ranking, spellings and marks need the documents' words: the worker keeps the documents it was given on
+ * set-up, and reads a document's words once, when a query first needs them.
  *
  * The index is loaded when the reader first searches, not with every page: Material fetches
  * search/search_index.json on each page load, so the site puts there a stub with no documents that
@@ -36,12 +48,13 @@
  * phone that keeps some 90 KB and the work of indexing off every page view. From file:// (the offline
  * copy) Material's script-loaded index is complete and this step does not apply.
  *
- * Ties to Material's internals, kept to four: the index is built by lunr (`self.lunr`, whose Builder
+ * Ties to Material's internals, kept to five: the index is built by lunr (`self.lunr`, whose Builder
  * gets the pipeline function); a query arrives as a message {type: 2, data: "<query>"}, which this
  * script's listener, registered before Material's, rewrites in place; results leave as a message
  * {type: 3, data: {items: [[item, ...], ...]}}, one list per page, where each item gives its location and
  * which query terms it matched (`terms`, {term: true, or false when missing});
- * set-up is the message {type: 0, data: {config, docs, options}}, answered by {type: 1}.
+ * set-up is the message {type: 0, data: {config, docs, options}}, answered by {type: 1}; an item is shown
+ * unfolded under its page's title when its score reaches the score of the page's first item.
  *
  * The file name of Material's worker is filled in at build time (hooks/search.py).
  */
@@ -171,6 +184,8 @@ var handbookRead = {}   /* page location -> {words, folds, at, titles}, once rea
 function handbookSetDocs(docs) {
   handbookDocs = {}
   handbookRead = {}
+  handbookInfos = new Map()
+  handbookCorpus = null
   for (var i = 0; i < docs.length; i++) {
     var page = docs[i].location.split("#")[0]
     ;(handbookDocs[page] = handbookDocs[page] || []).push(docs[i])
@@ -230,16 +245,6 @@ function handbookStop(word) {
    may still be being typed, so a word it begins counts too, as in Material's query ("nap" → "nap*"). */
 function handbookMatches(fold, target, last) {
   return !!fold && (fold === target || (last && fold.lastIndexOf(target, 0) === 0))
-}
-
-/* Does the page have each of `words` exactly as typed, marks and all (the last one at least begun)? */
-function handbookExact(info, words) {
-  var last = words.length - 1
-  return words.every(function (word, i) {
-    if (i === last)
-      return info.words.some(function (w) { return !!w && w.lastIndexOf(word, 0) === 0 })
-    return (info.at[handbookFold(word)] || []).some(function (p) { return info.words[p] === word })
-  })
 }
 
 /* How the page spells each word of the query: {folded word: [spellings]}.
@@ -319,56 +324,328 @@ function handbookTerms(item, spellings, page) {
     })
 }
 
-/* The order of the results. Material ranks by lunr's score, where a page's opening text outweighs a
-   section and every query word is also a prefix ("bi" finds "biên", "biết"), so a page that mentions the
-   words in passing (the home page) could come before the lesson that treats them. Pages are ordered
-   instead by, in turn:
-   1. when the query has diacritics, whether the page has every word exactly as typed, so that a folded
-      match never outranks an exact one;
-   2. the most query words one title holds: the page's title or one of its headings ("Đảng viên dự bị và
-      xét công nhận đảng viên chính thức" holds all of "dang vien du bi");
-   3. how many of them the page's own title holds;
-   4. how many of its titles hold them all;
-   5. Material's order. */
-function handbookTitleScore(info, folds) {
-  var score = { best: 0, page: 0, full: 0 }
-  var last = folds.length - 1
-  info.titles.forEach(function (title) {
-    var count = folds.filter(function (fold, i) {
-      return title.folds.some(function (word) { return handbookMatches(word, fold, i === last) })
-    }).length
-    score.best = Math.max(score.best, count)
-    if (title.page)
-      score.page = count
-    if (count === folds.length)
-      score.full++
+/* ---- ranking: the documents' words, the query's words, and the order -------------------------------- */
+
+var handbookLanguage = "vi"   /* the index's language (config.handbook_lang, hooks/search.py) */
+var handbookBreak = /[,;:!?()\[\]"“”‘’…]|\.(?!\d)|\s[–—-]\s/  /* where a run of words ends */
+var handbookNorms = new Map()
+
+/* A word as the ranking compares it: folded; in English also stemmed by lunr ("members" → "member"). */
+function handbookNorm(word) {
+  var norm = handbookNorms.get(word)
+  if (norm === undefined) {
+    norm = handbookFold(word)
+    if (handbookLanguage === "en" && self.lunr && lunr.stemmer)
+      norm = lunr.stemmer(new lunr.Token(norm)).toString()
+    handbookNorms.set(word, norm)
+  }
+  return norm
+}
+
+/* The words of some HTML in order (lower case), with null where a run of words ends: at a block's end and
+   at punctuation, so "lãng phí, đảng" never makes "phí đảng". */
+function handbookWordsOf(html) {
+  var words = []
+  String(html || "").split(/<\/(?:p|li|td|th|dd|dt|pre|h\d)>|<br\s*\/?>/).forEach(function (block) {
+    block.replace(/<[^>]*>/g, " ").toLowerCase().split(handbookBreak).forEach(function (run) {
+      run.split(handbookSeparator).forEach(function (word) {
+        if (word)
+          words.push(word)
+      })
+      words.push(null)
+    })
   })
-  return score
+  return words
+}
+
+/* A document's words and where each (normalised) word stands, read once. */
+var handbookInfos = new Map()
+function handbookInfo(doc) {
+  var info = handbookInfos.get(doc.location)
+  if (!info) {
+    var words = handbookWordsOf(doc.text), title = handbookWordsOf(doc.title)
+    info = { words: words, norms: words.map(function (w) { return w && handbookNorm(w) }),
+             title: title, titleNorms: title.map(function (w) { return w && handbookNorm(w) }) }
+    handbookInfos.set(doc.location, info)
+  }
+  return info
+}
+
+/* Every pair of words that stand together somewhere in the index, with how often, and every word: read once,
+   from all documents, the first time a query needs them. */
+var handbookCorpus = null
+function handbookPairs() {
+  if (handbookCorpus)
+    return handbookCorpus
+  var pairs = new Map(), vocabulary = new Set()
+  Object.keys(handbookDocs).forEach(function (page) {
+    handbookDocs[page].forEach(function (doc) {
+      var info = handbookInfo(doc)
+      ;[info.norms, info.titleNorms].forEach(function (norms) {
+        for (var i = 0; i < norms.length; i++) {
+          if (!norms[i])
+            continue
+          vocabulary.add(norms[i])
+          if (norms[i + 1]) {
+            var key = norms[i] + " " + norms[i + 1]
+            pairs.set(key, (pairs.get(key) || 0) + 1)
+          }
+        }
+      })
+    })
+  })
+  return handbookCorpus = { pairs: pairs, vocabulary: vocabulary }
+}
+
+/* The query as the ranking reads it: its words as typed (stop words too, for the runs they stand in: "forms
+   of discipline"), their normal forms, whether the last one is still being typed (no word of the index is it
+   whole: then it counts as a beginning), and its units, the words that count (stop words do not). In
+   Vietnamese a word is often two syllables: two adjacent syllables of the query that the index has together
+   (in either order) are one unit, found only where they stand together; the split into units is the one whose
+   pairs the index has most often ("bí thư chi bộ" is "bí thư" + "chi bộ", not "thư chi"). */
+function handbookQuery(typed) {
+  var words = typed.slice()
+  var norms = words.map(handbookNorm)
+  var corpus = handbookPairs()
+  var last = norms.length - 1
+  var open = last >= 0 && !corpus.vocabulary.has(norms[last])
+  var accented = words.some(function (word) { return word !== handbookFold(word) })
+  var counted = []
+  words.forEach(function (word, i) { if (!handbookStop(word)) counted.push(i) })
+  var units = counted.map(function (i) { return [i] })
+  if (handbookLanguage === "vi") {
+    var best = [{ score: 0, units: [] }]  /* best[k]: the best split of the first k counted words */
+    for (var k = 1; k <= counted.length; k++) {
+      best[k] = { score: best[k - 1].score, units: best[k - 1].units.concat([[counted[k - 1]]]) }
+      if (k >= 2 && counted[k - 1] === counted[k - 2] + 1) {
+        var a = norms[counted[k - 2]], b = norms[counted[k - 1]]
+        var pair = (corpus.pairs.get(a + " " + b) || 0) + (corpus.pairs.get(b + " " + a) || 0)
+        if (pair && best[k - 2].score + pair > best[k].score)
+          best[k] = { score: best[k - 2].score + pair, units: best[k - 2].units.concat([[counted[k - 2], counted[k - 1]]]) }
+      }
+    }
+    units = best[counted.length].units
+  }
+  return { words: words, norms: norms, open: open, accented: accented, units: units, counted: counted }
+}
+
+/* Does the document's word at `position` (normalised `norm`, as written `word`) stand for query word i? */
+function handbookIs(query, i, norm, word, exact) {
+  if (!norm)
+    return false
+  var match = norm === query.norms[i] || (query.open && i === query.norms.length - 1 && norm.lastIndexOf(query.norms[i], 0) === 0)
+  return match && (!exact || word.lastIndexOf(query.words[i], 0) === 0)
+}
+
+/* Where in `norms` each query word stands: [Set of positions] per word (exact: marks as typed). */
+function handbookPositions(query, norms, words, exact) {
+  return query.norms.map(function (_, i) {
+    var found = new Set()
+    for (var p = 0; p < norms.length; p++)
+      if (handbookIs(query, i, norms[p], words[p], exact))
+        found.add(p)
+    return found
+  })
+}
+
+/* How the words at `positions` meet the query: units found (a two-syllable unit: together, either order),
+   pairs of the query's neighbours found side by side in the query's order, and words found in all. */
+function handbookMeet(query, positions) {
+  var units = 0, pairs = 0, hits = 0
+  query.units.forEach(function (unit) {
+    var a = positions[unit[0]]
+    if (unit.length === 1) {
+      if (a.size)
+        units++
+      return
+    }
+    var b = positions[unit[1]]
+    for (var p of a)
+      if (b.has(p + 1) || b.has(p - 1)) {
+        units++
+        return
+      }
+  })
+  for (var i = 0; i + 1 < positions.length; i++)
+    for (var p of positions[i])
+      if (positions[i + 1].has(p + 1)) {
+        pairs++
+        break
+      }
+  query.counted.forEach(function (i) { hits += positions[i].size })
+  return { units: units, pairs: pairs, hits: hits }
+}
+
+/* Sections that sum a lesson up or list everything (its key points, its review questions, the glossary's
+   tables): they hold many words in passing, so the section that treats the subject comes first. */
+var HANDBOOK_SUMMARIES = /#(?:ghi-nho|cau-hoi-on-tap|thuat-ngu|viet-tat)$/
+
+/* What ranks one document (the page's own text, or a section) for the query, most important first. */
+function handbookKeys(query, doc) {
+  var info = handbookInfo(doc)
+  var text = info.title.concat([null], info.words), norms = info.titleNorms.concat([null], info.norms)
+  var found = handbookMeet(query, handbookPositions(query, norms, text, false))
+  var exact = query.accented ? handbookMeet(query, handbookPositions(query, norms, text, true)).units : 0
+  var title = handbookMeet(query, handbookPositions(query, info.titleNorms, info.title, false))
+  /* The title's words, numbering ("4.2", "Bài 3") and stop words aside. */
+  var titleWords = info.title.filter(function (word) { return word && !/\d/.test(word) && !handbookStop(word) }).length
+  var held = query.units.length && title.units === query.units.length
+  /* A page whose own title begins with the query or is mostly the query is about it ("Điều lệ Đảng Cộng sản
+     Việt Nam" for "điều lệ đảng", "Charter of …" for "charter"): before its sections. */
+  var page = doc.location.indexOf("#") < 0
+  var words = info.titleNorms.filter(function (norm, i) { return norm && !/\d/.test(norm) && !handbookStop(info.title[i]) })
+  var begins = query.counted.every(function (i, k) { return words[k] === query.norms[i] })
+  var about = held && page && (begins || 3 * query.counted.length >= titleWords)
+  return [
+    exact,                                          /* units as typed, marks and all */
+    found.units,                                    /* units found at all */
+    about ? 2 : held ? 1 : 0,                       /* the title holds them all */
+    0,                                              /* the page's kind (handbookRank fills it in) */
+    found.pairs,                                    /* the query's neighbours side by side, in its order */
+    held ? -titleWords : 0,                         /* a title about the subject, not one that lists it */
+    HANDBOOK_SUMMARIES.test(doc.location) ? 0 : 1,  /* a section that treats it, not a summary */
+    Math.round(100 * found.hits / Math.sqrt(8 + text.length)),  /* how often, for its length */
+  ]
+}
+
+/* Lessons first, then documents and topics, then the rest (home page, guides, indexes, glossary). */
+function handbookKind(page) {
+  if (/^bai-hoc\/bai-\d+\/$/.test(page))
+    return 2
+  if (/^(?:van-ban|chuyen-de)\/[^/]+\/$/.test(page))
+    return 1
+  return 0
+}
+
+function handbookCompare(a, b) {
+  for (var k = 0; k < a.length; k++)
+    if (a[k] !== b[k])
+      return b[k] - a[k]
+  return 0
+}
+
+/* The view the reader has chosen ("hoc-vien", the default, or "giang-vien"). */
+var handbookView = "hoc-vien"
+try {
+  var handbookChannel = new BroadcastChannel("handbook-view")
+  handbookChannel.onmessage = function (ev) {
+    if (ev.data && ev.data.view)
+      handbookView = ev.data.view
+  }
+  handbookChannel.postMessage({ ask: true })
+} catch (error) {
+  /* no channel here (file://): the iframe's parent says it */
+}
+function handbookCurrentView() {
+  try {
+    if (typeof parent !== "undefined" && parent !== self && parent.document)
+      return parent.document.documentElement.getAttribute("data-handbook-view") || "hoc-vien"
+  } catch (error) {
+    /* a worker has no parent document */
+  }
+  return handbookView
 }
 
 function handbookPageOf(group) {
   return group[0].location.split("#")[0]
 }
 
-function handbookRank(groups) {
-  var words = handbookWords.filter(function (word) { return !handbookStop(word) })
-  if (!words.length)
-    return groups
-  var folds = words.map(handbookFold)
-  var accented = words.some(function (word, i) { return word !== folds[i] })
-  var keyed = groups.map(function (group, index) {
-    var info = handbookPage(handbookPageOf(group))
-    var exact = accented && !!info && handbookExact(info, words)
-    var score = info ? handbookTitleScore(info, folds) : { best: 0, page: 0, full: 0 }
-    return { group: group, keys: [exact ? 1 : 0, score.best, score.page, score.full, -index] }
+function handbookDoc(location) {
+  var page = location.split("#")[0]
+  var docs = handbookDocs[page] || []
+  for (var i = 0; i < docs.length; i++)
+    if (docs[i].location === location)
+      return docs[i]
+  return null
+}
+
+/* The results in the handbook's order: each page's items ordered, the best first; pages by their best item,
+   then the page's kind, then lunr's order. Items the reader's view does not show are left out, and a page
+   left with nothing found. */
+function handbookRank(groups, typed) {
+  var query = handbookQuery(typed)
+  var learner = handbookCurrentView() !== "giang-vien"
+  var ranked = []
+  groups.forEach(function (group, index) {
+    var items = group.filter(function (item) {
+      var doc = handbookDoc(item.location)
+      return !(learner && doc && doc.view === "giang-vien")
+    })
+    if (!query.words.length)
+      return items.length && ranked.push({ group: items, keys: [-index] })
+    var keyed = items.map(function (item) {
+      var doc = handbookDoc(item.location)
+      return { item: item, keys: doc ? handbookKeys(query, doc) : [0, 0, 0, 0, 0, 0, 0, 0] }
+    }).filter(function (entry) { return entry.keys[1] > 0 || entry.item.score > 0 })
+    if (!keyed.length)
+      return
+    keyed.sort(function (a, b) { return handbookCompare(a.keys, b.keys) })
+    var kind = handbookKind(handbookPageOf(group))
+    keyed.forEach(function (entry) { entry.keys[3] = kind })
+    /* A page is ranked by its best item, and, after the query's neighbours side by side, by how many of its
+       titles hold the query: the lesson with a part on it ("Công tác đảng viên" and its sections) first. */
+    var titled = keyed.filter(function (entry) { return entry.keys[2] > 0 }).length
+    var best = keyed[0].keys
+    ranked.push({ group: handbookScores(keyed, items), keys: best.slice(0, 5).concat([titled], best.slice(5), [-index]) })
   })
-  keyed.sort(function (a, b) {
-    for (var k = 0; k < a.keys.length; k++)
-      if (a.keys[k] !== b.keys[k])
-        return b.keys[k] - a.keys[k]
-    return 0
+  ranked.sort(function (a, b) { return handbookCompare(a.keys, b.keys) })
+  return ranked.map(function (entry) { return entry.group })
+}
+
+/* The page's items in order, with scores that make Material show the best one unfolded under the page's
+   title and fold the others under "N more on this page"; the page itself is kept (as the title). */
+function handbookScores(keyed, items) {
+  var ordered = keyed.map(function (entry, rank) {
+    entry.item.score = rank === 0 ? 1 : 1 / (rank + 2)
+    return entry.item
   })
-  return keyed.map(function (entry) { return entry.group })
+  var page = items.filter(function (item) { return item.location.indexOf("#") < 0 && ordered.indexOf(item) < 0 })
+  page.forEach(function (item) { item.score = 0 })
+  return ordered.concat(page)
+}
+
+/* What the opened page marks (?h=): the runs of the query's words that stand together on the page, as the
+   page spells them ("đảng viên dự bị"), each run once; only where the page has no such run, the words alone. */
+function handbookMarks(query, page) {
+  var docs = handbookDocs[page] || []
+  var runs = {}, singles = {}
+  docs.forEach(function (doc) {
+    var info = handbookInfo(doc)
+    ;[[info.title, info.titleNorms], [info.words, info.norms]].forEach(function (pair) {
+      var words = pair[0], norms = pair[1]
+      for (var p = 0; p < norms.length; p++) {
+        var at = query.norms.map(function (_, i) { return i }).filter(function (i) { return handbookIs(query, i, norms[p], words[p], false) })
+        if (!at.length)
+          continue
+        /* A run follows the query's order: each next word is the query's next word ("chi bộ", not "chi bộ chỉ"). */
+        var q = p
+        while (q + 1 < norms.length) {
+          var next = at.map(function (i) { return i + 1 }).filter(function (i) { return i < query.norms.length && handbookIs(query, i, norms[q + 1], words[q + 1], false) })
+          if (!next.length)
+            break
+          at = next
+          q++
+        }
+        var run = words.slice(p, q + 1).join(" ")
+        if (q > p)
+          runs[run] = true
+        else
+          singles[run] = true
+        p = q
+      }
+    })
+  })
+  var phrases = Object.keys(runs)
+  return (phrases.length ? phrases : Object.keys(singles)).slice(0, 12)
+}
+
+/* The address of a result with what the opened page is to mark: "page/?h=a b|c#section". */
+function handbookMarked(location, marks) {
+  if (!marks.length)
+    return location
+  var at = location.indexOf("#")
+  var page = at < 0 ? location : location.slice(0, at)
+  return page + "?h=" + encodeURIComponent(marks.join("|")).replace(/%20/g, "+") + (at < 0 ? "" : location.slice(at))
 }
 
 /* Material answers with postMessage; in a worker that is the global function, under file:// the one
@@ -384,13 +661,19 @@ self.postMessage = function (message) {
     return  /* the page has had its "ready" from the stub already */
   }
   if (message && message.type === HANDBOOK_RESULT && message.data && Array.isArray(message.data.items)) {
-    message.data.items.forEach(function (group) {
+    var groups = handbookRank(message.data.items, handbookWords)
+    var query = handbookQuery(handbookWords)
+    groups.forEach(function (group) {
       var page = handbookPageOf(group)
       var info = handbookPage(page)
       var spellings = info ? handbookSpellings(info, handbookWords) : {}
-      group.forEach(function (item) { handbookTerms(item, spellings, page) })
+      var marks = handbookMarks(query, page)
+      group.forEach(function (item) {
+        handbookTerms(item, spellings, page)
+        item.location = handbookMarked(item.location, marks)
+      })
     })
-    message.data.items = handbookRank(message.data.items)
+    message.data.items = groups
   }
   return handbookPost.apply(self, arguments)
 }
@@ -455,6 +738,7 @@ addEventListener("message", function (ev) {
   if (message && message.type === HANDBOOK_SETUP && message.data && message.data.config) {
     var config = message.data.config
     handbookSeparator = new RegExp(config.separator)
+    handbookLanguage = config.handbook_lang || "vi"
     handbookFull = config.handbook_full && !(message.data.docs || []).length
       ? { url: new URL(config.handbook_full, handbookBase()).href, options: message.data.options }
       : null
