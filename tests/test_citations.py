@@ -110,17 +110,20 @@ TARGETS = {"dieu-le-dang": "../van-ban/dieu-le-dang.md", "qd-30-2016": "../van-b
 
 def test_link_makes_article_and_document_links_with_status_and_successor():
     text = "Theo khoản 2 Điều 5 Điều lệ Đảng và Quy định 30-QĐ/TW.\n## Điều 24 Điều lệ Đảng\n`Quy định 30-QĐ/TW`\n"
-    linked = citations.link(text, REGISTRY, "vi", TARGETS, "đã thay bằng {number}")
+    linked = citations.link(text, REGISTRY, "vi", TARGETS, "nay là {name}")
     first, heading, code = linked.split("\n")[:3]
     assert '[khoản 2 Điều 5 Điều lệ Đảng](../van-ban/dieu-le-dang.md#dieu-5 "Đang có hiệu lực' in first
     assert '[Quy định 30-QĐ/TW](../van-ban/qd-30-2016.md "Đã được thay thế — văn bản hiện hành: Quy định 296-QĐ/TW"){ .handbook-cite .handbook-cite--replaced }' in first
-    assert "[đã thay bằng 296-QĐ/TW](../van-ban/qd-296-2025.md" in first
+    # On the screen a small link to the document in force; in print the same words as part of the sentence.
+    assert "[nay là Quy định 296-QĐ/TW](../van-ban/qd-296-2025.md" in first
+    assert '<span class="handbook-print-only" data-search-exclude>, nay là Quy định 296-QĐ/TW</span>.' in first
     assert heading == "## Điều 24 Điều lệ Đảng" and code == "`Quy định 30-QĐ/TW`"
 
 
 def _unlink(markdown: str) -> str:
     link_target = r'\((?:[^)"]|"[^"]*")*\)'
-    markdown = re.sub(r" \[[^\]]*\]" + link_target + r"\{ \.handbook-successor \}", "", markdown)
+    markdown = re.sub(r" \[[^\]]*\]" + link_target + r"\{ \.handbook-successor \.handbook-screen-only \}", "", markdown)
+    markdown = re.sub(r'<span class="handbook-print-only" data-search-exclude>[^<]*</span>', "", markdown)
     return re.sub(r"\[([^\]]*)\]" + link_target + r"\{ [^}]*\}", r"\1", markdown)
 
 
@@ -133,9 +136,9 @@ FRAGMENTS = st.sampled_from([
 @settings(max_examples=200, deadline=None)
 @given(st.lists(FRAGMENTS, max_size=25).map(" ".join))
 def test_linking_only_adds_links_and_is_stable(text):
-    linked = citations.link(text, REGISTRY, "vi", TARGETS, "đã thay bằng {number}")
+    linked = citations.link(text, REGISTRY, "vi", TARGETS, "nay là {name}")
     assert _unlink(linked) == text
-    assert citations.link(linked, REGISTRY, "vi", TARGETS, "đã thay bằng {number}") == linked
+    assert citations.link(linked, REGISTRY, "vi", TARGETS, "nay là {name}") == linked
 
 
 @settings(max_examples=200, deadline=None)

@@ -75,7 +75,7 @@ FIGURES = {
     "bai-hoc/bai-3.md": ["hai đảng viên chính thức giới thiệu", "ban chấp hành đoàn cơ sở và một đảng viên chính thức", "công đoàn cơ sở và một đảng viên chính thức", "hai phần ba số đảng viên chính thức"],
     "bai-hoc/bai-3.en.md": ["sponsored by two full members", "Youth Union executive committee and one full member", "trade-union committee and one full member", "two thirds of its full members"],
     "bai-hoc/bai-5.md": ["khiển trách, cảnh cáo, giải tán", "khiển trách, cảnh cáo, cách chức, khai trừ", "đảng viên dự bị — chỉ khiển trách, cảnh cáo", "trong một tháng", "Quy định 69-QĐ/TW"],
-    "bai-hoc/bai-5.en.md": ["reprimand, warning, dissolution", "reprimand, warning, dismissal from post, expulsion", "probationary members — reprimand or warning only", "Regulation 69-QĐ/TW"],
+    "bai-hoc/bai-5.en.md": ["reprimand, warning, dissolution", "reprimand, warning, removal from post, expulsion", "probationary members — reprimand or warning only", "Regulation 69-QĐ/TW"],
     "bai-hoc/bai-6.md": ["90 phút", "120 phút", "42-HD/BTCTW"],
     "bai-hoc/bai-6.en.md": ["90 minutes", "120 minutes", "42-HD/BTCTW"],
 }

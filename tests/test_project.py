@@ -15,7 +15,7 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-LOCKED = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+) \\$")
+LOCKED = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==(\S+) \\$")  # a dependency may carry its extras: fonttools[woff]==…
 HASH = re.compile(r"^    --hash=sha256:[0-9a-f]{64}( \\)?$")
 
 

@@ -36,7 +36,9 @@ PATTERNS = {
     "en": re.compile(rf"(?P<a>{_EN_ARTICLE})|(?P<d>{_EN_DOCUMENT})", re.IGNORECASE),
 }
 # Spans of a line that are not prose: inline code, links and images, autolinks and HTML, attribute lists.
-_PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\((?:[^)\"]|\"[^\"]*\")*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}")
+# Code, links, HTML tags, attribute lists; and the words `link` writes for print after a replaced document
+# (", nay là Quy định 296-QĐ/TW"), so that linking again changes nothing.
+_PROTECTED = re.compile(r'<span class="handbook-print-only"[^>]*>[^<]*</span>|`+[^`]*`+|!?\[[^\]]*\]\((?:[^)"]|"[^"]*")*\)(?:\{[^}]*\})?|!?\[[^\]]*\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}')
 _SKIP_LINE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<|\*\[|--8<--|\|?\s*:?-{3,})")
 
 

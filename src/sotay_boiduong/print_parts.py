@@ -38,6 +38,9 @@ def number_tables_and_figures(doc: BeautifulSoup, words: Mapping[str, str], chap
     for element in doc.find_all(["table", "figure"]):
         if element.find_parent(id="doc-toc") or element.find_parent(class_="handbook-index"):
             continue
+        # A form is paper to fill in, its tables its fields (sotay_boiduong.mau): it has its own title.
+        if element.find_parent(class_="handbook-form") is not None or element.get("role") == "presentation":
+            continue
         page = _page_of(element)
         chapter = chapters.get(page.get("id", "")) if page is not None else None
         kind = "table" if element.name == "table" else "figure"
@@ -51,6 +54,10 @@ def number_tables_and_figures(doc: BeautifulSoup, words: Mapping[str, str], chap
             heading = element.find_previous(["h2", "h3", "h4"])
             # The heading's own number ("3.6. So sánh nhanh") is the section's, not the table's.
             text = _SECTION_NUMBER.sub("", heading.get_text(" ", strip=True)) if heading is not None else ""
+            if text.casefold() == words["table_label"].casefold() and page is not None:
+                # A heading that only says "Bảng" names nothing: the page's title does.
+                title = page.find(["h1", "h2"])
+                text = title.get_text(" ", strip=True) if title is not None else ""
             caption = doc.new_tag("caption")
             caption.append(_label_span(doc, label))
             caption.append(NavigableString(f" {text}" if text else ""))

@@ -89,8 +89,11 @@ def validate(files: Files, config: MkDocsConfig) -> list[Problem]:
         problems += found
         if unit is not None and unit.kind == "lesson":
             numbered.append(unit)  # a lesson with another mistake still holds its number: no false "missing lesson"
-        if unit is not None and not found:
+        key_terms = unit.data.get("key_terms") if unit is not None else None
+        if isinstance(key_terms, list) and all(isinstance(term, str) for term in key_terms):
+            # Checked even when another field of the page is wrong: every mistake is reported in one run.
             problems += glossary.missing_terms(unit, set(state.glossary), glossary_file)
+        if unit is not None and not found:
             state.units[file.src_uri] = unit
     problems += lessons.check_numbering(numbered)
     if state.language != default_language(config):
