@@ -126,3 +126,22 @@ def test_nothing_edits_sys_path():
                 if re.search(r"sys\.path\s*(\.\w+\(|\[|=|\+=)", line) and not line.lstrip().startswith("#"):
                     offenders.append(f"{path.relative_to(ROOT)}:{number}")
     assert offenders == []
+
+
+def test_the_web_stylesheets_are_whole_rules():
+    """Every rule of the handbook's own stylesheets closes before the next begins (a brace lost in a merge swallows
+    the rules after it without an error anywhere): no declaration block holds another rule."""
+    import tinycss2
+
+    for path in sorted((ROOT / "docs/assets/stylesheets").glob("*.css")):
+        def visit(rules, where):
+            for rule in rules:
+                if rule.type == "error":
+                    raise AssertionError(f"{where}: {rule.message}")
+                if rule.type == "qualified-rule":
+                    inner = [token for token in rule.content if token.type == "{} block"]
+                    assert not inner, f"{path.name}: the rule at line {rule.source_line} holds another rule"
+                elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports", "layer", "container"):
+                    visit(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), path.name)
+
+        visit(tinycss2.parse_stylesheet(path.read_text("utf-8"), skip_whitespace=True, skip_comments=True), path.name)

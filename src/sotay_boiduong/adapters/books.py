@@ -144,12 +144,22 @@ def make_editions(soup: BeautifulSoup) -> BeautifulSoup:
     book = target.book
     editions.prepare(soup, book)
     tasks = []
-    printed = context.settings_of(book.language).editions
+    printed = _asked_for(context.settings_of(book.language).editions, build.switches.editions)
     for index, edition in enumerate(printed):
         document = editions.make(soup, book, edition, target.render_template, in_place=index == len(printed) - 1)
         tasks.append(editions.stage(document, target.print_dir, book.language, edition, target.folder / target.paths[edition.key], target.folder))
     build.hand_on(tasks, target.finish)
     return BeautifulSoup(EMPTY, "html.parser")
+
+
+def _asked_for(printed, keys: tuple[str, ...] | None):
+    """The editions to render: all, or those HANDBOOK_EDITIONS names (a quicker preview of one book)."""
+    if keys is None:
+        return list(printed)
+    unknown = sorted(set(keys) - {edition.key for edition in printed})
+    if unknown:
+        raise Abort(f"HANDBOOK_EDITIONS nêu ấn bản không có: {', '.join(unknown)}. Cách sửa: dùng các mã trong docs/_data/an-ban.yml ({', '.join(e.key for e in printed)}), cách nhau bằng dấu phẩy, hoặc bỏ biến này để dựng mọi ấn bản.")
+    return [edition for edition in printed if edition.key in keys]
 
 
 def finish(config: MkDocsConfig, log) -> None:

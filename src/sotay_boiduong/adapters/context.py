@@ -59,6 +59,7 @@ class Switches:
     print_fd: int | None = None
     app: bool = False  # the pages link the manifest and register the service worker
     app_worker_here: bool = False  # this build generates the workers at its end (else scripts/build.py does)
+    editions: tuple[str, ...] | None = None  # HANDBOOK_EDITIONS=hoc-vien,giang-vien: only these are rendered
 
     @classmethod
     def from_environ(cls, collect: bool = False) -> Switches:
@@ -71,6 +72,7 @@ class Switches:
             print_fd=int(pipe) if pipe and pipe.isdigit() else None,
             app=worker in ("1", "script"),
             app_worker_here=worker == "1",
+            editions=tuple(key.strip() for key in os.environ["HANDBOOK_EDITIONS"].split(",") if key.strip()) if os.environ.get("HANDBOOK_EDITIONS") else None,
         )
 
 
