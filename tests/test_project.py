@@ -133,15 +133,15 @@ def test_the_web_stylesheets_are_whole_rules():
     the rules after it without an error anywhere): no declaration block holds another rule."""
     import tinycss2
 
-    for path in sorted((ROOT / "docs/assets/stylesheets").glob("*.css")):
-        def visit(rules, where):
-            for rule in rules:
-                if rule.type == "error":
-                    raise AssertionError(f"{where}: {rule.message}")
-                if rule.type == "qualified-rule":
-                    inner = [token for token in rule.content if token.type == "{} block"]
-                    assert not inner, f"{path.name}: the rule at line {rule.source_line} holds another rule"
-                elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports", "layer", "container"):
-                    visit(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), path.name)
+    def visit(rules, where):
+        for rule in rules:
+            if rule.type == "error":
+                raise AssertionError(f"{where}: {rule.message}")
+            if rule.type == "qualified-rule":
+                inner = [token for token in rule.content if token.type == "{} block"]
+                assert not inner, f"{where}: the rule at line {rule.source_line} holds another rule"
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports", "layer", "container"):
+                visit(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), where)
 
+    for path in sorted((ROOT / "docs/assets/stylesheets").glob("*.css")):
         visit(tinycss2.parse_stylesheet(path.read_text("utf-8"), skip_whitespace=True, skip_comments=True), path.name)

@@ -191,7 +191,7 @@ def test_the_real_english_interface_strings_titles_and_data_follow_the_termbase(
     """The English texts the build does not read as pages: the interface strings, the site's name and copyright in
     mkdocs.yml, the editions' labels, the written reflection's questions and rubric, the open points' facts."""
     problems = termbase.check_english_yaml("docs/_data/giao-dien/en.yml", (DOCS / "_data/giao-dien/en.yml").read_text("utf-8"), real_termbase, every_value=True)
-    for name in ("_data/an-ban.yml", "_data/thu-hoach.yml", "_data/diem-doi-chieu.yml"):
+    for name in ("_data/an-ban.yml", "_data/thu-hoach.yml", "_data/diem-doi-chieu.yml", "_data/mau-bieu.yml"):
         problems += termbase.check_english_yaml(f"docs/{name}", (DOCS / name).read_text("utf-8"), real_termbase)
     problems += termbase.check_english_yaml("mkdocs.yml", (ROOT / "mkdocs.yml").read_text("utf-8"), real_termbase)
     assert [str(p) for p in problems] == []
@@ -219,3 +219,17 @@ def test_an_entry_with_a_rule_needs_no_rejected_list():
     assert [str(p) for p in termbase.check_markdown("docs/x.en.md", "On July 1, 2025.\n", terms)] == [
         f"docs/x.en.md:1: ngày «July 1, 2025» không viết theo cách của sổ tay (ngày) — Cách sửa: viết «1 July 2025» {FIX}"
     ]
+
+
+def test_the_english_words_of_the_class_kit_and_the_slides_follow_the_termbase(real_termbase):
+    """The English strings written in Python (the class kit's papers and report, the lesson decks and plans) are
+    read by no page check: the termbase is applied to them here."""
+    from sotay_boiduong.bai_giang import words as deck_words
+    from sotay_boiduong.lop import words as kit_words
+
+    strings = {f"lop.{key}": value for key, value in kit_words.words("en").items()}
+    strings |= {f"bai_giang.{key}": value for key, value in deck_words.WORDS["en"].items() if isinstance(value, str)}
+    found = [(key, hit.found, hit.preferred) for key, value in strings.items() for hit in real_termbase.hits(value)]
+    assert found == []
+    # the test can fail: a rejected variant in such a string is found
+    assert real_termbase.hits("Writing the written reflection: 2 sessions.")

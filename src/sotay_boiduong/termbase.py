@@ -38,6 +38,9 @@ LANGUAGE = "en"
 # Paths inside docs/: the termbase, and the English glossary (a text that is not a page); the registry is the other.
 TERMBASE = "_data/thuat-ngu-en.yml"
 GLOSSARY = "_glossary/en.md"
+# Data files whose English values the build checks (keys `en`, `…_en`), and the English interface strings (every value).
+ENGLISH_DATA = ("_data/an-ban.yml", "_data/thu-hoach.yml", "_data/diem-doi-chieu.yml", "_data/mau-bieu.yml")
+INTERFACE = "_data/giao-dien/en.yml"
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _GLOSSARY_KEY = re.compile(r"^\*\[[^\]]*\]:")  # `*[UBKT]: …`: the abbreviation itself may be Vietnamese
 _REGISTRY_ENGLISH = re.compile(r"^\s*-?\s*[a-z_]+_en:\s")

@@ -142,4 +142,8 @@ def _terminology(files: Files, config: MkDocsConfig) -> list[Problem]:
         text = sources.text(os.path.join(config.docs_dir, name))
         if text is not None:  # a file not in UTF-8 is reported elsewhere, its bad bytes replaced here
             problems += check(display_path(os.path.join(config.docs_dir, name)), text, terms)
+    for name in (*termbase.ENGLISH_DATA, termbase.INTERFACE):
+        text = sources.text(os.path.join(config.docs_dir, name))
+        if text is not None:
+            problems += termbase.check_english_yaml(display_path(os.path.join(config.docs_dir, name)), text, terms, every_value=name == termbase.INTERFACE)
     return problems

@@ -26,7 +26,7 @@ _ALIASES = {
     NAME: ("họ và tên", "họ tên", "full name", "name"),
     BIRTH: ("năm sinh", "year of birth", "born"),
     POSITION: ("chức vụ", "position"),
-    UNIT: ("đơn vị", "unit"),
+    UNIT: ("đơn vị", "workplace", "unit"),
     SCORE: ("điểm thu hoạch", "điểm", "score", "written reflection score"),
 }
 SAVE_AS_UTF8 = (
