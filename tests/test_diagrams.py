@@ -20,8 +20,8 @@ from sotay_boiduong.adapters import diagram_fence
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "docs/_data/van-ban.yml"
 WORDS = {
-    "vi": {"caption": "Quá trình thay thế dẫn tới {name}", "replaced_by": "đã thay bằng {number}", "this_page": "trang này"},
-    "en": {"caption": "Chain of replacements leading to {name}", "replaced_by": "replaced by {number}", "this_page": "this page"},
+    "vi": {"caption": "Quá trình thay thế dẫn tới {name}", "replaced_by": "đã thay bằng {number}", "this_page": "văn bản này"},
+    "en": {"caption": "Chain of replacements leading to {name}", "replaced_by": "replaced by {number}", "this_page": "this document"},
 }
 SMALL = 'digraph {\n  a [label="Làm đơn"]\n  b [label="Chi bộ xét" class="noi-bat"]\n  a -> b [label="rồi"]\n}'
 SVG_ELEMENTS = {"svg", "g", "path", "polygon", "polyline", "ellipse", "rect", "line", "text", "title"}
@@ -201,10 +201,10 @@ def test_the_chain_of_the_implementing_regulation_is_drawn_from_the_registry(ren
     edges = re.findall(r'"([\w-]+)" -> "([\w-]+)"', diagram.source)
     assert edges == [("qd-29-2016", "qd-24-2021"), ("qd-24-2021", "qd-232-2025"), ("qd-232-2025", "qd-294-2025")]
     texts = svg_texts(renderer.draw(diagram.source).svg)
-    assert texts[:4] == ["Quy định 29-QĐ/TW", "25/7/2016", "Đã được thay thế", "(trang này)"]
+    assert texts[:4] == ["Quy định 29-QĐ/TW", "25/7/2016", "Đã được thay thế", "(văn bản này)"]
     assert texts[-3:] == ["Quy định 294-QĐ/TW", "26/5/2025", "Đang có hiệu lực"]
     assert diagram.text.splitlines() == [
-        "- Quy định 29-QĐ/TW (25/7/2016): đã thay bằng 24-QĐ/TW (trang này).",
+        "- Quy định 29-QĐ/TW (25/7/2016): đã thay bằng 24-QĐ/TW (văn bản này).",
         "- Quy định 24-QĐ/TW (30/7/2021): đã thay bằng 232-QĐ/TW.",
         "- Quy định 232-QĐ/TW (20/1/2025): đã thay bằng 294-QĐ/TW.",
         "- Quy định 294-QĐ/TW (26/5/2025): đang có hiệu lực.",
@@ -218,7 +218,7 @@ def test_the_chain_of_the_discipline_regulation_holds_every_document_296_replace
     targets = dict(re.findall(r'"([\w-]+)" -> "([\w-]+)"', diagram.source))
     assert targets == {"qd-30-2016": "qd-22-2021", "qd-22-2021": "qd-296-2025", "qd-262-2025": "qd-296-2025", "qd-85-2017": "qd-296-2025", "qd-86-2017": "qd-296-2025"}
     assert "rankdir=LR" in diagram.source  # a fan: left to right, narrower than four boxes side by side
-    assert "- Regulation 296-QĐ/TW (30 May 2025): in force." in diagram.text and "this page" not in diagram.text
+    assert "- Regulation 296-QĐ/TW (30 May 2025): in force." in diagram.text and "this document" not in diagram.text
 
 
 def test_a_document_outside_any_chain_has_no_diagram():
@@ -253,15 +253,15 @@ DIAGRAMS = [
     ("bai-hoc/bai-3", "vi", ["người giới thiệu (Điều 4):", "thức tán thành? (Điều 4)", "Chi bộ tổ chức lễ kết nạp cho từng", "kết nạp (Điều 5)"]),
     ("bai-hoc/bai-5", "vi", ["Hình thức kỷ luật (Điều 35):", "Chi bộ quyết định (Điều 36):", "Quyết định kỷ luật", "đến Ban Chấp hành Trung ương (Điều 39)"]),
     ("bai-hoc/bai-6", "vi", ["4. Nhiệm vụ tháng tới (bí thư)", "5. Thảo luận (đảng viên)", "ít nhất một ngày trước (Hướng dẫn 42-HD/BTCTW)"]),
-    ("van-ban/qd-29-2016", "vi", ["Quy định 29-QĐ/TW", "(trang này)", "Quy định 294-QĐ/TW", "Đang có hiệu lực"]),
-    ("van-ban/qd-296-2025", "vi", ["Quy định 30-QĐ/TW", "Quy định 262-QĐ/TW", "Quy định 85-QĐ/TW", "Quy định 86-QĐ/TW", "(trang này)"]),
+    ("van-ban/qd-29-2016", "vi", ["Quy định 29-QĐ/TW", "(văn bản này)", "Quy định 294-QĐ/TW", "Đang có hiệu lực"]),
+    ("van-ban/qd-296-2025", "vi", ["Quy định 30-QĐ/TW", "Quy định 262-QĐ/TW", "Quy định 85-QĐ/TW", "Quy định 86-QĐ/TW", "(văn bản này)"]),
     ("en/bai-hoc/bai-1", "en", ["Central level", "Provincial level", "(Regulation 294-QĐ/TW): no district level", "full members (Article 21)", "(clause 5, Article 22)"]),
     ("en/bai-hoc/bai-3", "en", ["a personal history form; sponsors (Article 4):", "agree? (Article 4)", "recognition as a"]),
     ("en/bai-hoc/bai-5", "en", ["Forms of discipline (Article 35):", "Disciplinary decision", "Commission, up to the Central Committee"]),
     ("en/bai-hoc/bai-6", "en", ["4. Tasks for next month (secretary)", "5. Discussion (members)"]),
-    ("en/van-ban/qd-30-2016", "en", ["Regulation 30-QĐ/TW", "(this page)", "Regulation 296-QĐ/TW", "In force"]),
+    ("en/van-ban/qd-30-2016", "en", ["Regulation 30-QĐ/TW", "(this document)", "Regulation 296-QĐ/TW", "In force"]),
 ]
-VIETNAMESE_ONLY = re.compile(r"\b(Điều|Chi bộ|chi bộ|đảng viên|Đã được|Đang có|trang này)\b")
+VIETNAMESE_ONLY = re.compile(r"\b(Điều|Chi bộ|chi bộ|đảng viên|Đã được|Đang có|văn bản này)\b")
 
 
 def soup_of(real_site, path: str) -> BeautifulSoup:
@@ -286,7 +286,7 @@ def test_each_diagram_is_inline_svg_with_its_caption_and_text_alternative(real_s
     if language == "en":
         assert not VIETNAMESE_ONLY.search(words), VIETNAMESE_ONLY.search(words)
     else:
-        assert not re.search(r"\b(Article|Regulation|this page|replaced by)\b", words)
+        assert not re.search(r"\b(Article|Regulation|this document|replaced by)\b", words)
 
 
 def test_the_reading_list_draws_each_chain_once_and_only_chains(real_site):

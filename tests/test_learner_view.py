@@ -155,6 +155,8 @@ def test_the_learners_view_hides_lecturer_material_and_the_switch_shows_it_and_i
     page.goto(site_url + "/bai-hoc/bai-3/", wait_until="load")
     assert page.locator("article .handbook-lecturer").count() >= 1
     assert _shown(page, "article .handbook-lecturer") == 0  # lecturer notes, session plan, case keys
+    contents = ".md-sidebar a.md-nav__link[href='#goi-y-giang-vien']"  # the page's contents, both sidebars
+    assert page.locator(contents).count() >= 1 and _shown(page, contents) == 0
     assert page.locator("footer a[href*='bien-tap']").count() == 0  # the editors' link left the footer
     switch = page.get_by_role("button", name="Chế độ giảng viên")
     assert switch.get_attribute("aria-pressed") == "false"
@@ -163,6 +165,8 @@ def test_the_learners_view_hides_lecturer_material_and_the_switch_shows_it_and_i
     switch.click()
     assert switch.get_attribute("aria-pressed") == "true"
     assert _shown(page, "article .handbook-lecturer") >= 1
+    if size == "desktop":
+        assert _shown(page, contents) >= 1
     page.reload(wait_until="load")
     assert page.locator("html").get_attribute("data-handbook-view") == "giang-vien"
     assert _shown(page, "article .handbook-lecturer") >= 1

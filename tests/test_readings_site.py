@@ -51,7 +51,7 @@ def test_citations_of_replaced_documents_name_their_successor(real_site):
         successor = link.find_next_sibling("a")
         assert successor is not None and "handbook-successor" in successor["class"]
         current = link["title"].removeprefix("Đã được thay thế — văn bản hiện hành: Quy định ")
-        assert link["title"] != current and successor.get_text() == f"đã thay bằng {current}"
+        assert link["title"] != current and successor.get_text() == f"nay là Quy định {current}"
         successors.add(current)
     assert {"296-QĐ/TW", "37-QĐ/TW"} <= successors
 

@@ -331,8 +331,11 @@ def test_the_opened_page_marks_the_words_as_the_page_spells_them(page, site_url,
     page.goto(site_url + start, wait_until="load")
     open_search(page)
     results = search(page, query)
-    assert results and results[0].path == expected
-    link = page.locator(".md-search-result__item a").first
+    # The lesson is among the first results (a model paper titled with the same words may come first: ranking
+    # is the search benchmark's to assert); it is the one opened.
+    paths = [result.path for result in results]
+    assert expected in paths[:3], paths
+    link = page.locator(".md-search-result__item").nth(paths.index(expected)).locator("a").first
     # What the opened page is to mark (the worker's ?h=): phrases as the page spells them, joined by "|".
     highlight = parse_qs(urlsplit(link.get_attribute("href")).query)["h"][0]
     # The page's spelling of each word, which is the typed one where the page spells it so; not the
@@ -353,8 +356,10 @@ def test_a_wrong_tone_mark_is_not_reported_missing_when_the_word_was_found(page,
     page.goto(site_url + "/bai-hoc/bai-1/", wait_until="load")
     open_search(page)
     results = search(page, "đãng viên")
-    assert results and results[0].path == "/bai-hoc/bai-3/"
-    first = page.locator(".md-search-result__item a").first  # the page itself, not its sections
+    paths = [result.path for result in results]
+    assert "/bai-hoc/bai-3/" in paths[:3], paths
+    # the lesson's item: its first link is the page itself, not its sections
+    first = page.locator(".md-search-result__item").nth(paths.index("/bai-hoc/bai-3/")).locator("a").first
     assert first.locator("del").count() == 0, first.inner_html()  # Material's "Missing: ..." line
     missing = set(page.locator(".md-search-result__item del").all_inner_texts())
     assert "đãng" not in missing and "vien" not in missing, missing  # found folded; added by the worker

@@ -15,10 +15,10 @@ under another language's folder to the network (its routes do not match them) an
 What a language saves in advance (`precache_files`): the pages a learner reads, its search index, and the shared
 styles, scripts, fonts, search worker and icons; never a PDF, a zip, a slide deck or a lesson plan (.pptx, .docx),
 nor the other language. Left out of it: 404.html (the offline page takes its place), the editors' guide, the pages
-only the lecturer's edition prints (a page's `print:` field, e.g. the guide to organising a class) and the pages
-of replaced documents; the build names these (precache.json, "left_out"). What is left out is saved once opened,
-from the network first, and a new build's worker drops the pages so saved. At most PRECACHE_LIMIT bytes as
-stored on the device (tests/test_phones.py holds the site to it; the build reports the figure).
+only the lecturer's edition prints (a page's `print:` field, e.g. the guide to organising a class), the pages of
+replaced documents and the model papers (ON_OPENING); the build names these (precache.json, "left_out"). What is
+left out is saved once opened, from the network first, and a new build's worker drops the pages so saved. At most
+PRECACHE_LIMIT bytes as stored on the device (tests/test_phones.py holds the site to it; the build reports the figure).
 
 Updates: the worker of a new build installs beside the old one and waits; the pages offer to reload
 (docs/assets/javascripts/offline.js), which hands over to it. Workbox keys each saved file with its revision, so
@@ -60,6 +60,16 @@ MASKABLE_SHARE = 0.9
 _SAVED = (".html", ".css", ".js", ".woff2", ".json", ".svg", ".png", ".webmanifest")
 _FILES_OPENED = ("pdf", "zip", "pptx", "docx")  # saved once opened, never in advance
 LEFT_OUT_PAGES = ("404.html", "huong-dan/bien-tap/")
+# Parts whose pages are saved once opened, not in advance (their index page is saved): the model papers and
+# forms. The course a learner reads offline (lessons, readings, topics, glossary, guides) fits in
+# PRECACHE_LIMIT; the twenty papers would add half a megabyte, and a secretary fills them in from the book or
+# the .docx, opening the one needed.
+ON_OPENING = ("mau/",)
+
+
+def saved_on_opening(url: str) -> bool:
+    """Whether the page at `url` (below its language's folder, "mau/xet-ket-nap/") is saved only once opened."""
+    return any(url.startswith(part) and url != part for part in ON_OPENING)
 _LEFT_OUT_ASSETS = (
     "assets/images/",  # Material's own favicon.png: the site's icon is assets/favicon.svg
     "assets/javascripts/iframe-worker.js",  # the offline copy's shim for workers from file://

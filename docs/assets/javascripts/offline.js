@@ -19,13 +19,17 @@
   var config = JSON.parse(document.getElementById("__config").textContent)
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href)
   var worker = navigator.serviceWorker
-  var controlled = !!worker.controller
+  // This language's worker. The page may be served by the other language's (the Vietnamese worker's scope holds
+  // en/) until its own takes it over: that is a first save, not a new build.
+  var own = new URL("sw.js", root).href
+  var controlled = !!worker.controller && worker.controller.scriptURL === own
   var size = null  // {files, bytes} of the saved handbook (precache.json beside the worker)
   var saving = null
 
   worker.addEventListener("controllerchange", function () {
-    if (controlled) location.reload()  // a new build took over: this page is of the old one
-    controlled = true
+    var ours = !!worker.controller && worker.controller.scriptURL === own
+    if (controlled && ours) location.reload()  // a new build took over: this page is of the old one
+    controlled = ours
   })
 
   function fill(text, values) {
@@ -106,7 +110,7 @@
   }
 
   function register(asked) {
-    worker.register(new URL("sw.js", root).href, { scope: root.href }).then(function (registration) {
+    worker.register(own, { scope: root.href }).then(function (registration) {
       watch(registration)
       if (asked && !registration.installing && !registration.waiting && !registration.active) registration.update()
     }, function () { notSaved(true) })

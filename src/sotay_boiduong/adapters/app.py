@@ -47,15 +47,16 @@ def remember_manifest(config: MkDocsConfig) -> None:
 
 def remember_page(page: Page, config: MkDocsConfig) -> None:
     """A page the worker does not save in advance: one that only lecturers' editions print (its `print:` field),
-    or the page of a document the registry marks replaced (kept for reference, saved once opened)."""
+    the page of a document the registry marks replaced (kept for reference), or a model paper (pwa.ON_OPENING);
+    each is saved once opened."""
     state, build = context.language_state(config), context.current()
     editions = {edition.key: edition for edition in context.settings(config).editions}
     printed = page.meta.get("print") or ()
     lecturers_only = bool(printed) and all(key in editions and editions[key].lecturer for key in printed)
     document = build.registry.get(page.meta.get("document"))
-    if lecturers_only or (document is not None and document.status == "replaced"):
-        prefix = language_prefix(config)
-        url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+    prefix = language_prefix(config)
+    url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+    if lecturers_only or (document is not None and document.status == "replaced") or pwa.saved_on_opening(url):
         state.app_left_out.append(url)
 
 

@@ -495,7 +495,11 @@ function handbookKeys(query, doc) {
   var page = doc.location.indexOf("#") < 0
   var words = info.titleNorms.filter(function (norm, i) { return norm && !/\d/.test(norm) && !handbookStop(info.title[i]) })
   var begins = query.counted.every(function (i, k) { return words[k] === query.norms[i] })
-  var about = held && page && (begins || 3 * query.counted.length >= titleWords)
+  /* A model paper's title names the paper ("Sổ theo dõi đảng viên dự bị"), not the subject the query asks
+     about: it is about the query only when it begins with it ("biên bản sinh hoạt"), so a lesson section on
+     "đảng viên dự bị" comes first and the register after it. */
+  var paper = HANDBOOK_PAPERS.test(doc.location)
+  var about = held && page && (begins || (!paper && 3 * query.counted.length >= titleWords))
   return [
     exact,                                          /* units as typed, marks and all */
     found.units,                                    /* units found at all */
@@ -508,11 +512,14 @@ function handbookKeys(query, doc) {
   ]
 }
 
-/* Lessons first, then documents and topics, then the rest (home page, guides, indexes, glossary). */
+/* The pages of the model papers and forms (docs/mau/), the part's own index page aside. */
+var HANDBOOK_PAPERS = /^mau\/[^/#]+\/(?:#|$)/
+
+/* Lessons first, then documents, topics and model papers, then the rest (home page, guides, indexes, glossary). */
 function handbookKind(page) {
   if (/^bai-hoc\/bai-\d+\/$/.test(page))
     return 2
-  if (/^(?:van-ban|chuyen-de)\/[^/]+\/$/.test(page))
+  if (/^(?:van-ban|chuyen-de|mau)\/[^/]+\/$/.test(page))
     return 1
   return 0
 }
