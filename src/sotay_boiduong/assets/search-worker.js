@@ -512,14 +512,15 @@ function handbookKeys(query, doc) {
   ]
 }
 
-/* The pages of the model papers and forms (docs/mau/), the part's own index page aside. */
-var HANDBOOK_PAPERS = /^mau\/[^/#]+\/(?:#|$)/
+/* The pages of the model papers and forms (docs/mau/), the part's own index page aside; "mau/xet-ket-nap/" on the
+   site, "mau/xet-ket-nap.html" in the offline copy (no directory addresses there). */
+var HANDBOOK_PAPERS = /^mau\/(?!index\.html)[^/#]+(?:\/|\.html)(?:#|$)/
 
 /* Lessons first, then documents, topics and model papers, then the rest (home page, guides, indexes, glossary). */
 function handbookKind(page) {
-  if (/^bai-hoc\/bai-\d+\/$/.test(page))
+  if (/^bai-hoc\/bai-\d+(?:\/|\.html)$/.test(page))
     return 2
-  if (/^(?:van-ban|chuyen-de|mau)\/[^/]+\/$/.test(page))
+  if (/^(?:van-ban|chuyen-de|mau)\/(?!index\.html)[^/]+(?:\/|\.html)$/.test(page))
     return 1
   return 0
 }

@@ -183,7 +183,7 @@ def breakdown(local: int, shorten: tuple[str, ...], language: str = "vi") -> tup
     """The sessions of each part of the programme, in the programme's order."""
     names = {
         "vi": ("6 bài", "chuyên đề, tham quan", "thảo luận, giải đáp", "viết thu hoạch"),
-        "en": ("6 lessons", "local topics and visit", "discussion and questions", "writing the written reflection"),
+        "en": ("6 lessons", "local topics and visit", "discussion and questions", "writing the reflection"),
     }[language]
     return (
         (names[0], LESSONS),
