@@ -4,8 +4,8 @@
   search worker (Material's worker plus diacritic folding, src/sotay_boiduong/assets/search-worker.js):
   overrides/main.html writes it with the two values given here.
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
-  one per language (search/ and en/search/): handbook_index.json is the real index, and
-  search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
+  one per language (search/ and en/search/): handbook_index.json is the real index of the learner's view,
+  handbook_index.giang-vien.json the lecturer's (all documents), and search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
   only when the reader searches. With Material's offline plugin on, each language gets instead the
   complete search_index.js that Material loads from file://. This runs after static-i18n and the
   offline plugin (priority -110), which both write the combined index at -100. Each language's index names
@@ -28,7 +28,6 @@ from sotay_boiduong.adapters import context
 from sotay_boiduong.adapters.i18n import is_final_build, language_prefix, language_prefixes, offline_copy
 
 WORKER = "handbook-search.js"
-FULL_INDEX = "handbook_index.json"  # the real index, fetched by the worker on the first query
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -76,7 +75,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             # From file:// Material loads only search_index.js, complete: there is nothing to save there.
             (folder / "search_index.js").write_text(search.offline_script(index), encoding="utf-8")
             continue
-        (folder / FULL_INDEX).write_text(search.dump_index(index), encoding="utf-8")
-        # The worker lives in assets/javascripts/workers/; the real index is at <language>/search/.
-        stub = search.stub_index(index, f"../../../{prefix}search/{FULL_INDEX}")
+        (folder / search.LEARNER_INDEX).write_text(search.dump_index(search.learner_index(index)), encoding="utf-8")
+        (folder / search.LECTURER_INDEX).write_text(search.dump_index(index), encoding="utf-8")
+        # The worker lives in assets/javascripts/workers/; the real indexes are at <language>/search/.
+        stub = search.stub_index(index, f"../../../{prefix}search/")
         (folder / "search_index.json").write_text(search.dump_index(stub), encoding="utf-8")

@@ -38,7 +38,7 @@ def test_a_language_saves_its_own_pages_and_the_shared_assets_but_no_file_to_dow
     site = _site(tmp_path, [
         "index.html", "404.html", "sw.js", "precache.json", "manifest.webmanifest", "bai-hoc/bai-1/index.html",
         "huong-dan/bien-tap/index.html", "huong-dan/to-chuc-lop/index.html", "search/handbook_index.json",
-        "pdf/so-tay-hoc-vien.pdf", "offline/so-tay.zip", "giang-vien/bai-giang/bai-1.pptx", "giang-vien/bai-giang/bai-1-ke-hoach.docx",
+        "search/handbook_index.giang-vien.json", "en/search/handbook_index.giang-vien.json", "pdf/so-tay-hoc-vien.pdf", "offline/so-tay.zip", "giang-vien/bai-giang/bai-1.pptx", "giang-vien/bai-giang/bai-1-ke-hoach.docx",
         "assets/javascripts/bundle.js", "assets/javascripts/bundle.js.map", "assets/javascripts/iframe-worker.js",
         "assets/javascripts/lunr/min/lunr.vi.min.js", "assets/javascripts/lunr/min/lunr.ja.min.js", "assets/javascripts/lunr/wordcut.js",
         "assets/workbox/workbox-core.prod.js", "assets/images/favicon.png", "assets/icons/icon-192.png", "assets/fonts/OFL.txt",

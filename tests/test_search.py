@@ -209,6 +209,21 @@ def test_pages_load_a_stub_that_names_the_real_index(real_site):
         ).resolve()
 
 
+def test_the_learners_index_leaves_out_what_only_the_lecturer_sees_and_the_lecturers_holds_it(real_site):
+    for prefix in ["", "en/"]:
+        learner, lecturer = _index(real_site.site, prefix), _index(real_site.site, prefix, "handbook_index.giang-vien.json")
+        marked = [doc["location"] for doc in lecturer["docs"] if doc.get("view") == "giang-vien"]
+        assert any(location.startswith("huong-dan/bien-tap/") for location in marked), prefix
+        assert sum(location.endswith("#goi-y-giang-vien") for location in marked) >= 6, prefix  # each lesson's notes
+        assert not [doc["location"] for doc in learner["docs"] if doc.get("view") or doc["location"].startswith("huong-dan/bien-tap/")]
+        assert [doc for doc in lecturer["docs"] if not doc.get("view")] == learner["docs"]
+        stub = _index(real_site.site, prefix, "search_index.json")
+        workers = real_site.site / "assets/javascripts/workers"
+        assert (workers / stub["config"]["handbook_lecturer"]).resolve() == (
+            real_site.site / prefix / "search/handbook_index.giang-vien.json"
+        ).resolve()
+
+
 def test_pages_use_their_language_index_and_the_folding_worker(real_site):
     for path, base in [("bai-hoc/bai-1/index.html", "../.."), ("en/bai-hoc/bai-1/index.html", "../../../en/")]:
         html = (real_site.site / path).read_text(encoding="utf-8")
@@ -378,7 +393,18 @@ def test_the_index_is_downloaded_only_when_the_reader_searches(page, site_url):
     assert [url for url in page.requests if url == site_url + "/search/handbook_index.json"]
     page.requests.clear()
     assert search(page, "ket nap")  # once is enough
-    assert not [url for url in page.requests if "handbook_index.json" in url]
+    assert not [url for url in page.requests if "handbook_index" in url]
+
+
+def test_the_lecturers_view_searches_its_own_index(page, site_url):
+    page.goto(site_url + "/bai-hoc/bai-1/?view=giang-vien", wait_until="load")
+    open_search(page)
+    assert search(page, "kế hoạch buổi học")
+    fetched = [url for url in page.requests if "handbook_index" in url]
+    assert fetched == [site_url + "/search/handbook_index.giang-vien.json"], fetched
+    assert search(page, "gợi ý cho giảng viên")
+    links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert any("#goi-y-giang-vien" in link for link in links), links
 
 
 def test_the_english_search_box_lists_english_pages(page, site_url):

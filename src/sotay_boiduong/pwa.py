@@ -38,6 +38,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sotay_boiduong import search
+
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 PRECACHE_INFO = "precache.json"  # what the language saves, for the offline control: {"files": …, "bytes": …}
@@ -59,7 +61,10 @@ MASKABLE_SHARE = 0.9
 
 _SAVED = (".html", ".css", ".js", ".woff2", ".json", ".svg", ".png", ".webmanifest")
 _FILES_OPENED = ("pdf", "zip", "pptx", "docx")  # saved once opened, never in advance
-LEFT_OUT_PAGES = ("404.html", "huong-dan/bien-tap/")
+# The lecturer's search index (all documents, the editors' guide and lecturer notes among them) is saved once a
+# lecturer's search fetches it; a learner's search reads handbook_index.json (sotay_boiduong.search).
+LECTURER_INDEX = "search/" + search.LECTURER_INDEX
+LEFT_OUT_PAGES = ("404.html", "huong-dan/bien-tap/", LECTURER_INDEX)
 # Parts whose pages are saved once opened, not in advance (their index page is saved): the model papers and
 # forms. The course a learner reads offline (lessons, readings, topics, glossary, guides) fits in
 # PRECACHE_LIMIT; the twenty papers would add half a megabyte, and a secretary fills them in from the book or
@@ -247,6 +252,7 @@ def worker_source(template: str, *, prefix: str, other_prefixes: list[str], lang
         "offlinePage": OFFLINE_PAGE,
         "pages": f"handbook-pages-{language}",
         "opened": list(_FILES_OPENED),
+        "lecturerIndex": LECTURER_INDEX,
     }
     marker = "const HANDBOOK = {} /* settings */"
     if template.count(marker) != 1:

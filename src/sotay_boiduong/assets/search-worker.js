@@ -30,7 +30,10 @@
  * The view: lecturer-only sections (lecturer notes, session plans, case keys) and the editors' guide carry
  * `"view": "giang-vien"` in the index (hooks/search.py); in the learner's view (the default) they are left
  * out of the results. The page says which view is on over a BroadcastChannel (handbook.js), or, from file://
- * where this runs in the page's iframe, by its <html> attribute.
+ * where this runs in the page's iframe, by its <html> attribute. Online there are two indexes: the learner's,
+ * without those documents (a quarter lighter, and the one the saved handbook holds), and the lecturer's, with
+ * all of them (config.handbook_lecturer); a query loads the one its view needs, and a lecturer offline whose
+ * index was never saved searches the learner's.
  *
  * The opened page is told what to mark: `?h=` in each result's address holds the query's words as the page
  * spells them, joined where they stand together ("kết nạp đảng viên", not every "đảng"), phrases separated by
@@ -687,9 +690,21 @@ self.postMessage = function (message) {
 }
 
 /* The real index, while Material holds only the stub: {url, options}; null once it is loaded. */
-var handbookFull = null
+/* Where the real indexes are ({learner, lecturer, options}) while the stub is set up; which one is loaded. */
+var handbookIndexes = null
+var handbookLoaded = null
 var handbookLoading = null
+var handbookLoadingUrl = null
 var handbookPending = null
+
+/* The index the reader's view needs, when it is not the one loaded (null when there is nothing to load). */
+function handbookWanted() {
+  if (!handbookIndexes)
+    return null
+  var url = handbookCurrentView() === "giang-vien" && handbookIndexes.lecturer
+    ? handbookIndexes.lecturer : handbookIndexes.learner
+  return url === handbookLoaded ? null : url
+}
 
 /* Hand a message to Material's handler (and to this file's listener, which lets replays through). */
 function handbookReplay(message) {
@@ -712,29 +727,50 @@ function handbookMaterialLoaded() {
   return handbookMaterial
 }
 
-function handbookLoad() {
-  if (!handbookLoading)
-    handbookLoading = handbookMaterialLoaded()
-      .then(function () { return fetch(handbookFull.url) })
-      .then(function (response) {
-        if (!response.ok)
-          throw new Error(response.status + " " + handbookFull.url)
-        return response.json()
+function handbookFetch(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok)
+      throw new Error(response.status + " " + url)
+    return response.json()
+  })
+}
+
+function handbookLoad(url) {
+  if (handbookLoading && handbookLoadingUrl === url)
+    return handbookLoading
+  var before = handbookLoading ? handbookLoading.catch(function () {}) : Promise.resolve()
+  handbookLoadingUrl = url
+  handbookLoading = before
+    .then(handbookMaterialLoaded)
+    .then(function () {
+      if (url === handbookIndexes.learner)
+        return handbookFetch(url).then(function (index) { return [url, index] })
+      /* The lecturer's index, when it cannot be had (offline, never saved): the learner's, which is saved. */
+      return handbookFetch(url).then(
+        function (index) { return [url, index] },
+        function () { return handbookFetch(handbookIndexes.learner).then(function (index) { return [handbookIndexes.learner, index] }) }
+      )
+    })
+    .then(function (loaded) {
+      var index = loaded[1]
+      handbookSetDocs(index.docs)
+      return new Promise(function (resolve) {
+        handbookReady = resolve
+        handbookReplay({ type: HANDBOOK_SETUP, data: {
+          config: index.config, docs: index.docs, options: handbookIndexes.options
+        } })
+      }).then(function () {
+        /* A lecturer's search that had to make do with the learner's index keeps it on this page (the next
+           page tries again). */
+        handbookLoaded = loaded[0]
+        if (loaded[0] !== url)
+          handbookIndexes.lecturer = null
       })
-      .then(function (index) {
-        handbookSetDocs(index.docs)
-        return new Promise(function (resolve) {
-          handbookReady = resolve
-          handbookReplay({ type: HANDBOOK_SETUP, data: {
-            config: index.config, docs: index.docs, options: handbookFull.options
-          } })
-        })
-      })
-      .then(function () { handbookFull = null })
-      .catch(function (error) {
-        handbookLoading = null  /* a later query tries again */
-        throw error
-      })
+    })
+    .catch(function (error) {
+      handbookLoading = null  /* a later query tries again */
+      throw error
+    })
   return handbookLoading
 }
 
@@ -747,11 +783,16 @@ addEventListener("message", function (ev) {
     var config = message.data.config
     handbookSeparator = new RegExp(config.separator)
     handbookLanguage = config.handbook_lang || "vi"
-    handbookFull = config.handbook_full && !(message.data.docs || []).length
-      ? { url: new URL(config.handbook_full, handbookBase()).href, options: message.data.options }
+    handbookIndexes = config.handbook_full && !(message.data.docs || []).length
+      ? {
+          learner: new URL(config.handbook_full, handbookBase()).href,
+          lecturer: config.handbook_lecturer ? new URL(config.handbook_lecturer, handbookBase()).href : null,
+          options: message.data.options,
+        }
       : null
+    handbookLoaded = null
     ev.stopImmediatePropagation()
-    if (handbookFull) {
+    if (handbookIndexes) {
       handbookPost.call(self, { type: HANDBOOK_READY })
     } else {
       handbookSetDocs(message.data.docs || [])
@@ -772,11 +813,12 @@ addEventListener("message", function (ev) {
       handbookPost.call(self, { type: HANDBOOK_RESULT, data: { items: [] } })
       return
     }
-    if (handbookFull || !handbookMaterial || handbookLoading) {
+    var wanted = handbookWanted()
+    if (wanted || !handbookMaterial || handbookLoading) {
       ev.stopImmediatePropagation()
       /* Each key typed while the index loads is a query; only the last one is answered. */
       handbookPending = message
-      var ready = handbookFull ? handbookLoad() : (handbookLoading || handbookMaterialLoaded())
+      var ready = wanted ? handbookLoad(wanted) : (handbookLoading || handbookMaterialLoaded())
       ready.then(
         function () {
           handbookLoading = null

@@ -10,7 +10,8 @@
  * - A page of this language that is not saved in advance: from the network, and kept; offline, the copy kept, or
  *   else the offline page, by a redirect so that its relative addresses resolve from its own folder. A new build's
  *   worker drops the pages kept by the old one. Another language's folder is not this worker's.
- * - PDFs, zips, slide decks and lesson plans: saved when opened, from the network first.
+ * - PDFs, zips, slide decks and lesson plans, and the lecturer's search index: saved when opened, from the
+ *   network first.
  * - A new build's worker waits until a page asks it to take over (offline.js, the "reload" notice); Workbox
  *   keys every saved file with its revision, so the waiting worker never replaces what this one serves.
  */
@@ -53,7 +54,7 @@ routing.registerRoute(
   }
 )
 routing.registerRoute(
-  ({ url }) => ours(url) && opened.test(url.pathname),
+  ({ url }) => ours(url) && (opened.test(url.pathname) || url.href === scope + HANDBOOK.lecturerIndex),
   new strategies.NetworkFirst({
     cacheName: `handbook-files-${HANDBOOK.language}`,
     plugins: [new expiration.ExpirationPlugin({ maxEntries: 12 })],
