@@ -293,6 +293,16 @@ def test_parts_lessons_and_topics_open_on_a_right_hand_page(real_site, language,
     assert [entry for entry in opening if entry[1] % 2 == 0] == []
 
 
+@pytest.mark.parametrize("language, edition", BOOKS)
+def test_the_glossarys_letters_head_its_entries_without_a_table_number(texts, language, edition):
+    """The glossary's tables are its entries under their letters, a reference list: no "Bảng 18. Đ" over them,
+    and none in the list of tables."""
+    label = "Bảng" if language == "vi" else "Table"
+    text = texts[language, edition]
+    assert re.search(rf"\b{label} \d+\. [A-ZĐ] ({'Thuật ngữ' if language == 'vi' else 'Term'}|[.·])", text) is None
+    assert len(re.findall(rf"\b{label} \d+(?:\.\d+)?\.", text)) >= 10  # the other tables keep their numbers
+
+
 @pytest.mark.parametrize("language, edition", ALL)
 def test_no_heading_is_left_at_the_foot_of_a_page(real_site, language, edition):
     """A title is followed on its page by at least two lines of what it heads, unless what it heads is one line

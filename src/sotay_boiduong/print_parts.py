@@ -16,9 +16,14 @@ KEEP = "handbook-keep"  # a block printed whole on one page
 KEEP_WITH_NEXT = "handbook-keep-next"  # a block printed on the page of what follows it
 INDEX_MARK = "handbook-index-mark"  # where a glossary term is first used on a page of the site
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
-SMALL_TABLE = 10
+SMALL_TABLE = 10  # rows: a table with fewer is never split across pages, unless it is long (SHORT_TABLE)
+# Characters: a table with more text is longer than half the booklet's page and may be split between rows
+# (its head repeated). Kept whole, WeasyPrint would move it to the next page and leave the heading and the
+# caption above it alone at the foot of a page, or, longer than a page with them, split them from it.
+SHORT_TABLE = 900
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-SHORT_LINE = 140  # characters: about one line of an A4 page, two of the booklet  # rows: a table with fewer is never split across pages
+SHORT_LINE = 140  # characters: about one line of an A4 page, two of the booklet
+GLOSSARY = "handbook-no-glossary"  # the glossary's own tables (sotay_boiduong.markdown_extension.NO_GLOSSARY)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ def number_tables_and_figures(doc: BeautifulSoup, words: Mapping[str, str], chap
             continue
         # A form is paper to fill in, its tables its fields (sotay_boiduong.mau): it has its own title.
         if element.find_parent(class_="handbook-form") is not None or element.get("role") == "presentation":
+            continue
+        # The glossary's tables are its entries under their letters: a reference list, like the index.
+        if element.find_parent(class_=GLOSSARY) is not None:
             continue
         page = _page_of(element)
         chapter = chapters.get(page.get("id", "")) if page is not None else None
@@ -73,10 +81,10 @@ def number_tables_and_figures(doc: BeautifulSoup, words: Mapping[str, str], chap
 
 
 def keep_together(doc: BeautifulSoup) -> None:
-    """A table of fewer than ten rows on one page; a paragraph that announces what follows it (it ends with a
-    colon, or is a bold title of its own) on the page of what follows."""
+    """A short table (fewer than ten rows, under half a booklet page of text) on one page; a paragraph that
+    announces what follows it (it ends with a colon, or is a bold title of its own) on the page of what follows."""
     for table in doc.find_all("table"):
-        if len(table.find_all("tr")) < SMALL_TABLE:
+        if len(table.find_all("tr")) < SMALL_TABLE and len(table.get_text(" ", strip=True)) <= SHORT_TABLE:
             _add_class(table, KEEP)
     for paragraph in doc.find_all("p"):
         text = paragraph.get_text(" ", strip=True)
