@@ -508,3 +508,18 @@ def test_the_pages_are_in_the_right_print_editions(real_site, language, prefix):
     }[language]
     assert timetable in lecturer and organisers in lecturer and reflection in lecturer
     assert reflection in learner and organisers not in learner and timetable not in learner
+
+
+def test_the_grades_bands_do_not_overlap():
+    """6,5 points is "Khá" and nothing else: each band runs from its lower bound to under the next one's."""
+    from sotay_boiduong.lop.words import words
+
+    thu_hoach, problems = load_thu_hoach(DOCS / "_data/thu-hoach.yml", root=ROOT)
+    assert problems == []
+    assert [(g["name"], g["span"]) for g in thu_hoach.grade_spans("vi", words("vi"))] == [
+        ("Giỏi", "từ 8 đến 10 điểm"), ("Khá", "từ 6,5 đến dưới 8 điểm"), ("Đạt", "từ 5 đến dưới 6,5 điểm"), ("Chưa đạt", "dưới 5 điểm"),
+    ]
+    assert [g["span"] for g in thu_hoach.grade_spans("en", words("en"))] == [
+        "8 to 10 points", "6.5 to under 8 points", "5 to under 6.5 points", "under 5 points",
+    ]
+    assert thu_hoach.grade(6.5, "vi") == "Khá" and thu_hoach.grade(6.4, "vi") == "Đạt"

@@ -9,6 +9,7 @@ timetables and the pages name the lessons alike.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,13 +58,17 @@ class ThuHoach:
     def total(self) -> float:
         return sum(item["points"] for item in self.rubric)
 
-    def grade_spans(self, language: str, below: str) -> list[dict[str, str]]:
-        """Each grade from the top with its points: "8–10", "6,5–8" …, the last as `below` ("dưới {high} điểm")."""
+    def grade_spans(self, language: str, labels: Mapping[str, str]) -> list[dict[str, str]]:
+        """Each grade from the top with its points, bands that do not overlap: "từ 8 đến 10 điểm", "từ 6,5 đến
+        dưới 8 điểm" …, "dưới 5 điểm" (`labels`: points_top, points_span, points_below)."""
         spans = []
         for index, band in enumerate(self.grades):
             low = format_number(band["from"], language)
             high = format_number(self.grades[index - 1]["from"], language) if index else "10"
-            span = below.format(high=high) if index == len(self.grades) - 1 else f"{low}–{high}"
+            if index == len(self.grades) - 1:
+                span = labels["points_below"].format(high=high)
+            else:
+                span = labels["points_span" if index else "points_top"].format(low=low, high=high)
             spans.append({"name": band[language], "span": span})
         return spans
 

@@ -59,6 +59,6 @@ def thu_hoach_values(thu_hoach: ThuHoach, catalogue: Catalogue, language: str) -
         ],
         "rubric": [{"criterion": r["criterion"][language], "requirement": r["requirement"][language], "points": w.format_number(r["points"], language)} for r in thu_hoach.rubric],
         "total": w.format_number(thu_hoach.total(), language),
-        "grades": thu_hoach.grade_spans(language, labels["points_below"]),
+        "grades": thu_hoach.grade_spans(language, labels),
         "length": thu_hoach.length[language],
     }

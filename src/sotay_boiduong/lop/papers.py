@@ -71,7 +71,7 @@ def values(cls: ClassFile) -> dict[str, Any]:
         for number in sorted(cls.catalogue.lessons)
     ] if thu_hoach else []
     rubric = [{"criterion": r["criterion"][language], "requirement": r["requirement"][language], "points": w.format_number(r["points"], language)} for r in (thu_hoach.rubric if thu_hoach else ())]
-    grades = thu_hoach.grade_spans(language, labels["points_below"]) if thu_hoach else []
+    grades = thu_hoach.grade_spans(language, labels) if thu_hoach else []
     learners = [
         {
             "number": number,
