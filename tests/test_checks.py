@@ -111,3 +111,13 @@ def test_other_messages_are_not_touched_and_nav_warnings_point_into_mkdocs_yml()
     assert str(problem).startswith("mkdocs.yml:4: menu (nav) nêu trang 'khac.md' nhưng không có tệp docs/khac.md")
     problems = links.explain_nav('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - a.md\n  - b/c.md', config)
     assert [str(p).split(" — ")[0] for p in problems] == ["mkdocs.yml:2: trang docs/a.md không có trong menu (nav)", "mkdocs.yml:2: trang docs/b/c.md không có trong menu (nav)"]
+
+
+def test_print_wording_flags_this_page_and_abbreviations_in_sentences_only():
+    from sotay_boiduong.checks import check_print_wording
+
+    text = "Trang này nói về UBKT.\n| UBKT | Uỷ ban Kiểm tra |\n*[KTGS]: kiểm tra, giám sát\nViết `TCCSĐ` trong mã.\nKhông có gì.\n"
+    found = [(p.line, p.message) for p in check_print_wording("docs/chuyen-de/x.md", text)]
+    assert found == [(1, "«Trang này» chỉ đúng trên trang web"), (1, "chữ viết tắt «UBKT» trong câu văn")]
+    assert [p.line for p in check_print_wording("docs/chuyen-de/x.en.md", "A line.\nSee this page.\n")] == [2]
+    assert check_print_wording("docs/huong-dan/bien-tap.md", text) == []  # the editors' guide is about the site

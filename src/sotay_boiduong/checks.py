@@ -6,6 +6,9 @@
 - Safety: no <script>, <iframe>, on…= event attributes or javascript: addresses in content.
 - Accessibility: every image has alternative text; headings do not skip a level.
 - Titles: the page title (front matter `title`, else the first level-1 heading), to find duplicates.
+- Print-neutral wording: one source makes the web page and the printed book, so a sentence does not call itself
+  "trang này" / "this page", and running text writes out the abbreviations that only tables and the glossary
+  use (`PROSE_ABBREVIATIONS`); the editors' guide, which is about the site, is exempt.
 Fenced code blocks and inline code are not content here and are left alone, except the text of diagrams
 (```dot blocks, sotay_boiduong.diagrams), which the tone-mark check and fix read as prose.
 """
@@ -202,6 +205,42 @@ def check_print_editions(path: str, text: str, meta: dict, editions: tuple[str, 
     return [Problem(path, line, f"không có ấn bản in mã «{v}»", fix) for v in value if v not in editions]
 
 
+# ---------------------------------------------------------------- wording that reads in print as on the web
+
+_THIS_PAGE = {
+    "vi": (re.compile(r"(?<!\w)[Tt]rang này(?!\w)"), "viết «Phần này», «Bài này» hay «Chuyên đề này»: câu này được in cả trong sổ tay giấy"),
+    "en": (re.compile(r"\b[Tt]his page\b"), "viết 'this section', 'this lesson' hay 'this topic': câu này được in cả trong sổ tay giấy"),
+}
+# Abbreviations kept for tables and the glossary; in running text a reader meets the words.
+PROSE_ABBREVIATIONS = {"KTGS": "kiểm tra, giám sát", "UBKT": "Uỷ ban Kiểm tra", "TCCSĐ": "tổ chức cơ sở đảng"}
+_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(PROSE_ABBREVIATIONS) + r")(?!\w)")
+_WORDING_EXEMPT = ("huong-dan/bien-tap.",)  # the editors' guide is about the site and quotes these as examples
+
+
+def check_print_wording(path: str, text: str) -> list[Problem]:
+    """"Trang này" / "this page" in a sentence, and an abbreviation of PROSE_ABBREVIATIONS outside a table row
+    or a glossary entry, each at its line."""
+    shown = path.replace(os.sep, "/")
+    if any(part in shown for part in _WORDING_EXEMPT):
+        return []
+    pattern, fix = _THIS_PAGE["en" if shown.endswith(".en.md") else "vi"]
+    problems = []
+    for number, line in _prose_lines(text, 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("|", "*[", "<!--")):
+            continue
+        found = pattern.search(line)
+        if found:
+            problems.append(Problem(path, number, f"«{found.group(0)}» chỉ đúng trên trang web", fix))
+        for abbreviation in _ABBREVIATION.finditer(line):
+            word = abbreviation.group(1)
+            problems.append(Problem(
+                path, number, f"chữ viết tắt «{word}» trong câu văn",
+                f"viết đầy đủ «{PROSE_ABBREVIATIONS[word]}»; chữ viết tắt chỉ dùng trong bảng và trong Thuật ngữ",
+            ))
+    return problems
+
+
 def check_text(path: str, text: str, *, unit: bool = False, rendered: bool = True) -> list[Problem]:
     """Every per-file check of this module, for a Markdown source already known to be readable; `unit` for a
     lesson or topic, whose title comes from its front matter (its body has no level-1 heading). A page that
@@ -217,6 +256,7 @@ def check_text(path: str, text: str, *, unit: bool = False, rendered: bool = Tru
         + check_editor_notes(path, text)
         + check_characters(path, text)
         + check_structure(path, text, unit=unit)
+        + check_print_wording(path, text)
     )
 
 
