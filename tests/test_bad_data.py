@@ -92,7 +92,7 @@ def test_a_broken_setting_stops_with_its_line_of_mkdocs_yml(repo_copy, mistake):
 LEGITIMATE = [
     # HTML that stays: a table cell's alignment, classes and titles, details, an outside link, mail, a local image
     Mistake("allowed-html", "docs/van-ban/qd-30-2016.md", append(
-        '| Cột | Số |\n| :--- | ---: |\n| a | 1 |\n\n<span class="x" title="Ghi chú">chữ</span> <abbr title="tổ chức cơ sở đảng">TCCSĐ</abbr>\n\n'
+        '| Cột | Số |\n| :--- | ---: |\n| a | 1 |\n\n<span class="x" title="Ghi chú">chữ</span> <abbr title="Hội đồng nhân dân">HĐND</abbr>\n\n'
         '<details><summary>Thêm</summary>Nội dung.</details>\n\n[Cổng thông tin](https://dangcongsan.vn){ target="_blank" rel="noopener" } · '
         '[Thư](mailto:lienhe@example.org)\n\n![Biểu tượng của sổ tay](../assets/favicon.svg)\n\nĐoạn có lớp riêng.\n{ .handbook-note #doan-rieng }'
     ), "", ""),
