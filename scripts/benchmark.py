@@ -5,6 +5,7 @@
     bash scripts/benchmark.sh --docx [--runs N]
     bash scripts/benchmark.sh --offline [--site DIR] [--runs N]
     bash scripts/benchmark.sh --search [--site DIR]
+    bash scripts/benchmark.sh --engineering [--runs N]
 
 1. The full build as `bash scripts/build.sh` makes it (site, every PDF edition, offline copies), of this working
    tree and of the commit REV (default: the commit before the diagrams), N times each (default 3),
@@ -30,6 +31,15 @@ the service worker downloads after the page has loaded (its script, the runtime 
 With --class-kit, only the class kit instead: seconds for `bash scripts/class.sh` (python -m sotay_boiduong.lop, the
 whole process) to make every paper of the example class lop/mau.yml with a roster of --learners learners (default
 60), after one warm-up run, N runs (default 5); prints the median, min and max.
+
+With --engineering, the figures of issue 23 in one call, N runs each (default 3), medians of paired runs: the site
+alone (scripts/build.py --no-pdf --no-zip) against the stock stack on a copy of the same docs/ (mkdocs, Material,
+static-i18n and search with Material's own Markdown extensions, no hook, no handbook extension, no nav: STOCK_CONFIG),
+and their ratio; `bash scripts/check.sh` as an editor runs it (its setup check included) and the content check
+alone (scripts/check.py); the full build against ad5347d (--base to change it); a saved edit under
+`scripts/build.sh serve` (--dirty). The stock stack runs in this environment: the same pinned mkdocs, Material and
+static-i18n, and nothing of the handbook's code is loaded when no hook or extension names it, so a second venv
+would only install the same versions again.
 
 With --search, only the search benchmark instead (tests/data/search-benchmark.yml, sotay_boiduong.search_benchmark):
 precision at 1 and 3 of each language's search on a built site (DIR, default site/), in headless Chromium, the
@@ -57,6 +67,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 # The last commit before the diagrams drawn at build time (issue 19).
 BASE = "8e04250"
+ENGINEERING_BASE = "ad5347d"  # the landed main that issue 23 measured
 DIAGRAM_CACHE = Path(".cache") / "diagrams"
 # A cold build also makes every lesson's slides and lesson plan again (hooks/slides.py).
 SLIDES_CACHE = Path(".cache") / "slides"
@@ -126,6 +137,87 @@ def site_builds(projects: dict[str, Path], sites: dict[str, Path], base: str, ru
         _ratios(name, times[name], base, times[base])
     drawings = len(list((projects["this tree"] / DIAGRAM_CACHE).glob("*.svg")))
     print(f"diagrams in the cache of this tree: {drawings}")
+
+
+# The stock stack of issue 23: what Material's own documentation would configure for a two-language site.
+STOCK_CONFIG = {
+    "site_name": "Stock",
+    "docs_dir": "docs",
+    "theme": {"name": "material", "language": "vi"},
+    "plugins": [
+        {"search": {"lang": ["vi", "en"]}},
+        {"i18n": {"docs_structure": "suffix", "languages": [
+            {"locale": "vi", "name": "Tiếng Việt", "default": True, "build": True},
+            {"locale": "en", "name": "English", "build": True},
+        ]}},
+    ],
+    "markdown_extensions": [
+        "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": True}},
+        "pymdownx.details", "pymdownx.superfences", {"pymdownx.tabbed": {"alternate_style": True}}, "pymdownx.tasklist",
+    ],
+}
+
+
+def stock_project(folder: Path) -> Path:
+    """A copy of docs/ with the stock configuration beside it (JSON is YAML)."""
+    import json
+
+    project = folder / "stock"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "mkdocs.yml").write_text(json.dumps(STOCK_CONFIG, ensure_ascii=False), encoding="utf-8")
+    return project
+
+
+def stock_build(project: Path, out: Path) -> Timing:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"stock build failed:\n{result.stderr[-3000:]}")
+    return Timing(seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def command_seconds(command: list[str], runs: int) -> list[float]:
+    """Seconds of `command` in the project, N runs after one warm-up; it must succeed."""
+    seconds = []
+    for run in range(runs + 1):
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        if result.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed:\n{(result.stdout + result.stderr)[-3000:]}")
+        if run:
+            seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def engineering(runs: int, base: str, tmp: Path) -> None:
+    """Issue 23's figures: site vs stock, the content check, the full build vs `base`, a saved edit under serve."""
+    stock = stock_project(tmp)
+    times: dict[str, list[Timing]] = {"handbook site": [], "stock stack": []}
+    full_build(ROOT, tmp / "site-warm", "--no-pdf", "--no-zip")  # fills the caches; not counted
+    for run in range(runs):
+        order = list(times) if run % 2 == 0 else list(reversed(times))
+        for name in order:
+            timing = full_build(ROOT, tmp / "site-this", "--no-pdf", "--no-zip") if name == "handbook site" else stock_build(stock, tmp / "site-stock")
+            times[name].append(timing)
+            print(f"  run {run + 1}, {name}: {timing.wall:.1f} s ({timing.cpu:.1f} s CPU)", flush=True)
+    for name, values in times.items():
+        print(f"site only, {name}: {_describe_timings(values)}")
+    _ratios("handbook site", times["handbook site"], "stock stack", times["stock stack"])
+    print(f"bash scripts/check.sh (with its setup check): {_describe(command_seconds(['bash', 'scripts/check.sh'], runs))}", flush=True)
+    print(f"the content check alone (scripts/check.py): {_describe(command_seconds([sys.executable, 'scripts/check.py'], runs))}", flush=True)
+    worktree = tmp / "base"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(worktree), base], check=True)
+    try:
+        full_builds({"this tree": ROOT, base: worktree}, {"this tree": tmp / "full-this", base: tmp / "full-base"}, base, runs)
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
+    project = tmp / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-*", ".tools"))
+    print(f"serve --dirty: saved edit visible after {_describe(serve_reload_seconds(project, runs, '--dirty'))}")
 
 
 def pdf_figures(site: Path) -> list[tuple[str, int, int]]:
@@ -314,6 +406,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docx", action="store_true", help="time the model forms' .docx files, cache cold and warm, instead")
     parser.add_argument("--offline", action="store_true", help="the service workers, the precache and first visits instead")
     parser.add_argument("--search", action="store_true", help="the search benchmark's precision at 1 and 3 instead")
+    parser.add_argument("--engineering", action="store_true", help="issue 23's figures: site vs stock stack, check.sh, full build vs ad5347d, serve")
     parser.add_argument("--site", default=str(ROOT / "site"), help="with --offline or --search: the built site (default site/)")
     args = parser.parse_args(argv)
     if args.docx:
@@ -335,6 +428,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"class kit, {args.learners} learners: {_describe(seconds)}")
         return
     args.runs = args.runs or 3
+    if args.engineering:
+        base = args.base if args.base != BASE else ENGINEERING_BASE
+        print(f"{os.cpu_count()} CPU cores; {args.runs} runs each, alternating; issue 23's figures (full build vs {base})", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            engineering(args.runs, base, Path(tmp))
+        return
     base = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", args.base], capture_output=True, text=True, check=True).stdout.strip()
     print(f"{os.cpu_count()} CPU cores; {args.runs} runs each, alternating; this tree vs {base}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
