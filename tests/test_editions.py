@@ -293,6 +293,23 @@ def test_parts_lessons_and_topics_open_on_a_right_hand_page(real_site, language,
     assert [entry for entry in opening if entry[1] % 2 == 0] == []
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_self_check_prints_its_questions_for_learners_and_its_keys_for_lecturers(texts, language):
+    """Each lesson's self-check is in every book: the learner's the questions with their options and a lead that
+    says where the keys are, the lecturer's each question with its key, explanation and rule."""
+    lead = {"vi": "có trong Sổ tay giảng viên", "en": "are in the Lecturer's handbook"}[language]
+    for lesson in lessons(language):
+        first, last = lesson["self_check"][0], lesson["self_check"][-1]
+        for edition in ("hoc-vien", "hoc-vien-a5"):
+            text = texts[language, edition]
+            assert sample(first["question"], 40) in text and sample(last["question"], 40) in text, (edition, lesson["lesson"])
+            assert sample(first["explanation"], 40) not in text, (edition, lesson["lesson"])
+        lecturer = texts[language, "giang-vien"]
+        assert sample(first["explanation"], 40) in lecturer and sample(last["explanation"], 40) in lecturer, lesson["lesson"]
+    assert lead in texts[language, "hoc-vien"] and lead not in texts[language, "giang-vien"]
+    assert "thiết bị này" not in texts[language, "hoc-vien"] and "this device" not in texts[language, "hoc-vien"]
+
+
 @pytest.mark.parametrize("language, edition", BOOKS)
 def test_the_glossarys_letters_head_its_entries_without_a_table_number(texts, language, edition):
     """The glossary's tables are its entries under their letters, a reference list: no "Bảng 18. Đ" over them,

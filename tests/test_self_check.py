@@ -125,7 +125,9 @@ def test_the_page_shows_each_question_with_its_key_in_one_section_for_print(real
     soup = BeautifulSoup(real_site.page(f"{prefix}bai-hoc/bai-{n}/index.html"), "html.parser")
     section = soup.select_one("article section.handbook-self-check")
     assert section is not None and section["data-self-check"] == f"bai-{n}"
-    assert "handbook-web-only" in section["class"]  # out of the books until the print issue takes it in
+    assert "handbook-web-only" not in section["class"]  # the books print it (tests/test_editions.py)
+    assert "handbook-web-only" in section.select_one(".handbook-self-check__kept")["class"]  # "kept on this device"
+    assert "handbook-print-only" in section.select_one(".handbook-self-check__lead-book")["class"]
     assert section.find("h2", id="tu-kiem-tra") is not None
     boxes = section.select(".handbook-self-check__question")
     assert len(boxes) == len(questions)

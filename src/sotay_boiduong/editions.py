@@ -193,9 +193,14 @@ def make(soup: BeautifulSoup, book: Book, edition: Edition, render: Callable[...
     _keep_pages_of(doc, edition)
     answers = []
     if not edition.lecturer:
-        for element in doc.select(".handbook-lecturer, .handbook-self-check__answer"):
+        # The self-check's keys and the web's lead that points to them: the learner's book has the questions and
+        # says where the keys are (.handbook-self-check__lead-book).
+        for element in doc.select(".handbook-lecturer, .handbook-self-check__answer, .handbook-self-check__lead"):
             element.decompose()
         answers = _questions_without_answers(doc)
+    else:
+        for element in doc.select(".handbook-self-check__lead-book"):
+            element.decompose()
     points = []
     if edition.proof:
         points = print_parts.open_points(doc, book.points)
