@@ -5,8 +5,8 @@
   overrides/main.html writes it with the two values given here.
 - Once the whole site is written, the single index that static-i18n makes for both languages is split into
   one per language (search/ and en/search/): handbook_index.json is the real index of the learner's view,
-  handbook_index.giang-vien.json the lecturer's (all documents), and search_index.json, which Material fetches with every page, is a stub naming it, so the index downloads
-  only when the reader searches. With Material's offline plugin on, each language gets instead the
+  handbook_index.giang-vien.json the lecturer's (all documents), and search_index.json, which Material
+  fetches with every page, is a stub naming them, so an index downloads only when the reader searches. With Material's offline plugin on, each language gets instead the
   complete search_index.js that Material loads from file://. This runs after static-i18n and the
   offline plugin (priority -110), which both write the combined index at -100. Each language's index names
   its language and marks what only the lecturer's view lists (sotay_boiduong.search.mark_views).

@@ -111,12 +111,17 @@ def full_build(project: Path, out: Path, *options: str) -> Timing:
     """How long project's own scripts/build.py takes to build everything (or what `options` leave) into `out`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="0" if "--no-pdf" in options else "1", PYTHONPATH=str(project / "src"))
     env.pop("HANDBOOK_SITE_URL", None)
+    return timed([sys.executable, "scripts/build.py", "--out", str(out), *options], project, env, f"build of {project}")
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str], what: str) -> Timing:
+    """Seconds and CPU seconds of `command`; the benchmark stops, with its output's end, if it fails."""
     start = time.perf_counter()
     with CpuClock() as cpu:
-        result = subprocess.run([sys.executable, "scripts/build.py", "--out", str(out), *options], cwd=project, env=env, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+        sys.exit(f"{what} failed:\n{(result.stdout + result.stderr)[-3000:]}")
     return Timing(seconds, cpu.seconds)
 
 
@@ -192,27 +197,14 @@ def stock_project(folder: Path) -> Path:
 
 
 def stock_build(project: Path, out: Path) -> Timing:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    with CpuClock() as cpu:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"stock build failed:\n{result.stderr[-3000:]}")
-    return Timing(seconds, cpu.seconds)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    return timed(command, project, dict(os.environ, NO_MKDOCS_2_WARNING="1"), "stock build")
 
 
 def command_seconds(command: list[str], runs: int) -> list[float]:
     """Seconds of `command` in the project, N runs after one warm-up; it must succeed."""
-    seconds = []
-    for run in range(runs + 1):
-        start = time.perf_counter()
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-        if result.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed:\n{(result.stdout + result.stderr)[-3000:]}")
-        if run:
-            seconds.append(time.perf_counter() - start)
-    return seconds
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return [timed(command, ROOT, env, " ".join(command)).wall for _ in range(runs + 1)][1:]
 
 
 def engineering(runs: int, base: str, tmp: Path) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .markdown_extension import NO_GLOSSARY  # the class of the glossary's own tables
+
 KEEP = "handbook-keep"  # a block printed whole on one page
 KEEP_WITH_NEXT = "handbook-keep-next"  # a block printed on the page of what follows it
 INDEX_MARK = "handbook-index-mark"  # where a glossary term is first used on a page of the site
@@ -23,7 +25,6 @@ SMALL_TABLE = 10  # rows: a table with fewer is never split across pages, unless
 SHORT_TABLE = 900
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SHORT_LINE = 140  # characters: about one line of an A4 page, two of the booklet
-GLOSSARY = "handbook-no-glossary"  # the glossary's own tables (sotay_boiduong.markdown_extension.NO_GLOSSARY)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def number_tables_and_figures(doc: BeautifulSoup, words: Mapping[str, str], chap
         if element.find_parent(class_="handbook-form") is not None or element.get("role") == "presentation":
             continue
         # The glossary's tables are its entries under their letters: a reference list, like the index.
-        if element.find_parent(class_=GLOSSARY) is not None:
+        if element.find_parent(class_=NO_GLOSSARY) is not None:
             continue
         page = _page_of(element)
         chapter = chapters.get(page.get("id", "")) if page is not None else None

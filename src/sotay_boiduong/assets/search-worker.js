@@ -689,7 +689,6 @@ self.postMessage = function (message) {
   return handbookPost.apply(self, arguments)
 }
 
-/* The real index, while Material holds only the stub: {url, options}; null once it is loaded. */
 /* Where the real indexes are ({learner, lecturer, options}) while the stub is set up; which one is loaded. */
 var handbookIndexes = null
 var handbookLoaded = null
@@ -743,12 +742,15 @@ function handbookLoad(url) {
   handbookLoading = before
     .then(handbookMaterialLoaded)
     .then(function () {
-      if (url === handbookIndexes.learner)
-        return handbookFetch(url).then(function (index) { return [url, index] })
-      /* The lecturer's index, when it cannot be had (offline, never saved): the learner's, which is saved. */
       return handbookFetch(url).then(
         function (index) { return [url, index] },
-        function () { return handbookFetch(handbookIndexes.learner).then(function (index) { return [handbookIndexes.learner, index] }) }
+        function (error) {
+          /* The lecturer's index, when it cannot be had (offline, never saved): the learner's, which is saved. */
+          var learner = handbookIndexes.learner
+          if (url === learner)
+            throw error
+          return handbookFetch(learner).then(function (index) { return [learner, index] })
+        }
       )
     })
     .then(function (loaded) {
