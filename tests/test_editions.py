@@ -135,7 +135,8 @@ def test_the_booklet_is_printed_in_sixteens_and_opens_each_lesson_on_a_right_han
 @pytest.mark.parametrize("language, edition", ALL)
 def test_the_front_matter_is_a_book_s_title_pages_imprint_and_foreword(real_site, language, edition):
     """Cover; half-title and title page on right-hand pages, each with its back left blank; the imprint on the
-    back of the title page names the issuer, the edition, the circulation and the source version, and has no
+    back of the title page names the issuer, the edition, the circulation and the date of its content (the proof:
+    the source version), and has no
     word of how the handbook is made; the foreword on the next right-hand page; the contents after it, on the
     right."""
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -146,9 +147,15 @@ def test_the_front_matter_is_a_book_s_title_pages_imprint_and_foreword(real_site
     issuer = "NHÓM BIÊN SOẠN" if language == "vi" else "EDITORIAL TEAM"
     assert issuer in pages[4][:80] and title in pages[4]
     imprint = pages[5]
-    for words in (["Cơ quan phát hành", "Lần xuất bản", "Tài liệu lưu hành nội bộ", "Phiên bản nguồn"] if language == "vi" else ["Issued by", "Edition number", "For internal circulation", "Source version"]):
+    for words in (["Cơ quan phát hành", "Lần xuất bản", "Tài liệu lưu hành nội bộ"] if language == "vi" else ["Issued by", "Edition number", "For internal circulation"]):
         assert words in imprint, (edition, words, imprint)
-    assert commit and commit in imprint
+    # The source version (a commit id) is for editors: in the proof; a printed release gives its content's date.
+    assert commit
+    if edition == "ban-doc-duyet":
+        assert ("Phiên bản nguồn" if language == "vi" else "Source version") in imprint and commit in imprint
+    else:
+        assert re.search(r"Nội dung cập nhật đến ngày \d{1,2}/\d{1,2}/\d{4}" if language == "vi" else r"Content as of \d{1,2} [A-Z][a-z]+ \d{4}", imprint), imprint
+        assert commit[:7] not in imprint and ("Phiên bản nguồn" if language == "vi" else "Source version") not in imprint
     for words in ("github", "pull request", "scripts/", "kho mã nguồn", "repository", "mkdocs"):
         assert words not in imprint.lower(), (edition, words)
     assert pages[6].startswith("Lời nói đầu" if language == "vi" else "Foreword")
