@@ -215,6 +215,8 @@ def test_closed_drawer_on_a_phone_is_out_of_the_tab_order_until_opened(browser, 
     page.locator("label.md-header__button[for=__drawer]").click()
     # Material slides the drawer in over 0.25 s: wait until its first link is on screen.
     page.wait_for_function("() => { const a = document.querySelector('.md-sidebar--primary a.md-nav__link'); return a && a.getBoundingClientRect().left >= 0 && getComputedStyle(a).visibility !== 'hidden' }")
+    # and until Playwright counts its links as visible (on a loaded machine the first check can come a frame early)
+    links.nth(5).wait_for(state="visible")
     assert shown.count() > 5
     first = shown.first
     box = first.bounding_box()
